@@ -1,0 +1,429 @@
+"""Resolve the actors of one story: dictionary names, titled people, sector nouns, pronouns.
+
+``DocActors`` is built once per article. It learns people introduced with a title or an
+apposition ("White House spokeswoman Sarah Sanders", "Lee Do-hoon, South Korea's nuclear
+negotiator") so that a bare surname later in the story resolves to them, and it keeps the
+people it has seen in order, for he/she.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Token
+
+from eventwire.actors.dictionary import ActorDictionary, Entry, Match, Period, SectorTerm
+from eventwire.nlp import ParsedParagraph
+from eventwire.records import Actor
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod"})
+DESCRIPTOR_PREPS = frozenset({"of", "from", "at", "for", "in", "with"})
+NAMED_TYPES = frozenset({"person", "group", "igo", "body", "party", "ngo", "media", "company"})
+LEADER_OFFICES = {
+    "leader": ("head_of_state", "head_of_government"),
+    "president": ("head_of_state",),
+    "supreme leader": ("head_of_state",),
+    "king": ("head_of_state",),
+    "queen": ("head_of_state",),
+    "emir": ("head_of_state",),
+    "chairman": ("head_of_state",),
+    "prime minister": ("head_of_government",),
+    "premier": ("head_of_government",),
+    "chancellor": ("head_of_government",),
+}
+HE = frozenset({"he", "him"})
+SHE = frozenset({"she", "her"})
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """What the words around a name or a sector noun say about the actor."""
+
+    country: str | None
+    sector: str | None
+    office: str | None
+    org: str | None
+    code: str | None
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Learned:
+    name: str
+    description: Description
+    gender: str | None
+    start: int
+    end: int
+
+
+def actor_code(country_code: str | None, sector: str | None, code: str | None = None) -> str:
+    if code:
+        return code
+    return f"{country_code or ''}{sector or ''}"
+
+
+class DocActors:
+    def __init__(
+        self,
+        dictionary: ActorDictionary,
+        text: str,
+        paragraphs: Sequence[ParsedParagraph],
+        day: date | None,
+    ) -> None:
+        self.d = dictionary
+        self.text = text
+        self.day = day
+        self.matches = self._valid_matches(dictionary.find(text))
+        self._starts = [m.start for m in self.matches]
+        self.learned: dict[str, Learned] = {}
+        self.surnames: dict[str, list[Learned]] = {}
+        self.mentions: dict[tuple[int, int], Actor] = {}
+        self.people_seen: list[tuple[int, Actor, str | None]] = []
+        for para in paragraphs:
+            self._learn(para)
+        for m in self.matches:
+            self._record(self._from_match(m))
+
+    # -- dictionary matches ----------------------------------------------------------------------
+    @staticmethod
+    def _valid_matches(matches: list[Match]) -> list[Match]:
+        """Drop short forms (surnames) of entries whose full name has not appeared before."""
+        seen: set[str] = set()
+        out = []
+        for m in matches:
+            if m.kind == "short" and m.entry.key not in seen:
+                continue
+            if m.kind == "name":
+                seen.add(m.entry.key)
+            out.append(m)
+        # Several entries can share one surface form; keep one per span (most specific first).
+        by_span: dict[tuple[int, int], Match] = {}
+        for m in out:
+            by_span.setdefault((m.start, m.end), m)
+        return sorted(by_span.values(), key=lambda m: m.start)
+
+    def match_at(self, start: int, end: int) -> Match | None:
+        """The dictionary match overlapping the character range [start, end)."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        for j in (i, i + 1):
+            if 0 <= j < len(self.matches):
+                m = self.matches[j]
+                if m.start < end and start < m.end:
+                    return m
+        return None
+
+    def _period(self, entry: Entry) -> tuple[Period | None, str]:
+        return entry.period_on(self.day)
+
+    def _from_match(self, m: Match, text: str | None = None) -> Actor:
+        entry = m.entry
+        if entry.type == "country":
+            country = entry.periods[0].country
+            sector = "GOV" if m.kind == "metonym" else None
+            why = {
+                "metonym": "capital or seat of government as the government",
+                "adjective": "national adjective",
+                "demonym": "people of a country",
+            }.get(m.kind, "country name")
+            return Actor(
+                text=text or m.text, name=entry.name, code=actor_code(entry.cameo, sector),
+                country=country, sector=sector, org=None, start=m.start, end=m.end,
+                resolved_by=f"dictionary: {entry.key} ({why})", key=entry.key,
+            )
+        period, why = self._period(entry)
+        country = period.country if period else None
+        sector = period.sector if period else None
+        return Actor(
+            text=text or m.text, name=entry.name,
+            code=actor_code(self._cameo(country), sector, period.code if period else None),
+            country=country, sector=sector, org=period.org if period else None,
+            start=m.start, end=m.end,
+            resolved_by=f"dictionary: {entry.key} [{m.kind}] {why}", key=entry.key,
+        )
+
+    def _cameo(self, iso3: str | None) -> str | None:
+        if iso3 is None:
+            return None
+        entry = self.d.countries.get(iso3)
+        return entry.cameo if entry and entry.cameo else iso3
+
+    def _record(self, actor: Actor, gender: str | None = None) -> Actor:
+        self.mentions.setdefault((actor.start, actor.end), actor)
+        if actor.key is None or actor.key.startswith("person:") or (
+            actor.key in self.d.entries and self.d.entries[actor.key].type == "person"
+        ):
+            if gender is None and actor.key in self.d.entries:
+                gender = self.d.entries[actor.key].gender
+            if actor.sector is not None or actor.key:
+                self.people_seen.append((actor.start, actor, gender))
+        return actor
+
+    # -- spans and descriptions ------------------------------------------------------------------
+    def name_tokens(self, head: Token) -> list[Token]:
+        """The tokens of a proper name ending at ``head`` ("Lee Do - hoon", "Sarah Sanders")."""
+        toks = [head]
+        i = head.i
+        doc = head.doc
+        while i > 0:
+            prev = doc[i - 1]
+            if prev.text in {"-", "‐"} and not prev.whitespace_ and i >= 2:
+                toks[:0] = [doc[i - 2], prev]
+                i -= 2
+                continue
+            if (
+                prev.dep_ == "compound"
+                and prev.head.i in {t.i for t in toks} | {head.i}
+                and prev.text[:1].isupper()
+                and prev.pos_ == "PROPN"
+                and self.d.sector_term([prev.lower_]) is None
+            ):
+                toks.insert(0, prev)
+                i -= 1
+                continue
+            break
+        return toks
+
+    def _abs(self, para: ParsedParagraph, tok: Token) -> tuple[int, int]:
+        return para.offset + tok.idx, para.offset + tok.idx + len(tok.text)
+
+    def _sector_at(self, tokens: Sequence[Token], end_i: int) -> tuple[SectorTerm, int] | None:
+        """The longest sector term ending at token index ``end_i`` of ``tokens`` (lemma-based)."""
+        best = None
+        for n in range(1, self.d.max_sector_words + 1):
+            if end_i - n + 1 < 0:
+                break
+            words = [t.lower_ for t in tokens[end_i - n + 1 : end_i]] + [tokens[end_i].lemma_]
+            term = self.d.sector_term(words) or self.d.sector_term(
+                [t.lower_ for t in tokens[end_i - n + 1 : end_i + 1]]
+            )
+            if term:
+                best = (term, n)
+        return best
+
+    def describe(self, para: ParsedParagraph, head: Token, exclude: Iterable[Token] = ()) -> Description:
+        """Country, sector and office from the words that modify ``head`` (not its name)."""
+        skip = {t.i for t in exclude}
+        mods: list[Token] = []
+        for child in head.children:
+            if child.i in skip:
+                continue
+            if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
+                mods.extend(t for t in child.subtree if t.i not in skip)
+            elif child.dep_ == "prep" and child.lower_ in DESCRIPTOR_PREPS:
+                mods.extend(child.subtree)
+        if head.i not in skip:
+            mods.append(head)
+        mods.sort(key=lambda t: t.i)
+        country = sector = office = org = code = None
+        reasons = []
+        # sector terms (longest, rightmost closest to the head wins)
+        for idx in range(len(mods) - 1, -1, -1):
+            tok = mods[idx]
+            if tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+                continue
+            hit = self._sector_at(mods, idx)
+            if hit:
+                term, _ = hit
+                sector, office = term.sector, term.office
+                reasons.append(f"title '{term.term}' → {term.sector}")
+                break
+        # countries and named bodies among the modifiers
+        for tok in mods:
+            s, e = self._abs(para, tok)
+            m = self.match_at(s, e)
+            if m is None:
+                continue
+            actor = self._from_match(m)
+            if actor.country and country is None:
+                country = actor.country
+                reasons.append(f"'{m.text}' → {actor.country}")
+            if m.entry.type in NAMED_TYPES and actor.sector and sector is None:
+                sector = actor.sector
+                org, code = actor.org, (actor.code if actor.org else None)
+                reasons.append(f"'{m.text}' → {actor.sector}")
+        return Description(country, sector, office, org, code, "; ".join(reasons))
+
+    # -- learning titled people ------------------------------------------------------------------
+    def _learn(self, para: ParsedParagraph) -> None:
+        for tok in para.doc:
+            if tok.dep_ == "compound" or not (tok.pos_ == "PROPN" or self._hyphen_tail(tok)):
+                continue
+            name = self.name_tokens(tok)
+            if len(name) < 2 and tok.ent_type_ != "PERSON":
+                continue
+            s, _ = self._abs(para, name[0])
+            _, e = self._abs(para, name[-1])
+            m = self.match_at(s, e)
+            if m is not None:
+                continue
+            desc = self.describe(para, tok, exclude=name)
+            if desc.sector is None and desc.country is None:
+                continue
+            if desc.sector is None and tok.ent_type_ != "PERSON":
+                continue
+            full = self.text[s:e]
+            learned = Learned(full, desc, None, s, e)
+            self.learned.setdefault(full, learned)
+            self.surnames.setdefault(self._surname(name), []).append(learned)
+            self.people_seen.append((s, self._learned_actor(learned, full, s, e, "title or apposition: "), None))
+
+    @staticmethod
+    def _hyphen_tail(tok: Token) -> bool:
+        return tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_
+
+    @staticmethod
+    def _surname(name: list[Token]) -> str:
+        # Korean and Chinese names put the family name first ("Lee Do-hoon", "Kim Eui-kyeom").
+        if any(t.text == "-" for t in name) and name[-1].text[:1].islower():
+            return name[0].text
+        return name[-1].text
+
+    # -- resolution of an argument ---------------------------------------------------------------
+    def resolve(self, para: ParsedParagraph, head: Token) -> list[Actor]:
+        """The actor(s) an argument headed by ``head`` refers to; [] when it is no actor."""
+        s, e = self._abs(para, head)
+        m = self.match_at(s, e)
+        if m is not None:
+            actor = self._from_match(m)
+            # "envoys of South Korea": a country mention inside a longer NP is handled below
+            if not (m.entry.type == "country" and m.kind in {"adjective"} and head.pos_ == "NOUN"):
+                return [self._record(actor)]
+        if head.pos_ == "PRON":
+            return self._pronoun(para, head)
+        if head.pos_ == "PROPN" or self._hyphen_tail(head):
+            learned = self._learned_for(para, head)
+            if learned:
+                return [learned]
+        return self._sector_actor(para, head)
+
+    def _learned_for(self, para: ParsedParagraph, head: Token) -> Actor | None:
+        name = self.name_tokens(head)
+        s, _ = self._abs(para, name[0])
+        _, e = self._abs(para, name[-1])
+        full = self.text[s:e]
+        learned = self.learned.get(full)
+        prefix = "title or apposition: "
+        if learned is None and len(name) == 1:
+            earlier = [x for x in self.surnames.get(full, []) if x.start < s]
+            learned = earlier[0] if earlier else None
+            prefix = f"surname of '{learned.name}': " if learned else prefix
+        if learned is None:
+            return None
+        return self._record(self._learned_actor(learned, full, s, e, prefix))
+
+    def _learned_actor(self, learned: Learned, text: str, s: int, e: int, prefix: str) -> Actor:
+        d = learned.description
+        return Actor(
+            text=text, name=learned.name,
+            code=actor_code(self._cameo(d.country), d.sector, d.code),
+            country=d.country, sector=d.sector, org=d.org, start=s, end=e,
+            resolved_by=prefix + d.why, key=f"person:{learned.name}",
+        )
+
+    def _pronoun(self, para: ParsedParagraph, head: Token) -> list[Actor]:
+        low = head.lower_
+        if low not in HE | SHE:
+            return []
+        want = "m" if low in HE else "f"
+        s, e = self._abs(para, head)
+        for start, actor, gender in sorted(self.people_seen, key=lambda x: x[0], reverse=True):
+            if start >= s:
+                continue
+            if gender in (None, want):
+                return [
+                    Actor(
+                        text=head.text, name=actor.name, code=actor.code, country=actor.country,
+                        sector=actor.sector, org=actor.org, start=s, end=e,
+                        resolved_by=f"pronoun '{head.text}' → last person '{actor.text}'",
+                        key=actor.key,
+                    )
+                ]
+        return []
+
+    def _sector_actor(self, para: ParsedParagraph, head: Token) -> list[Actor]:
+        tokens = list(head.doc)
+        hit = self._sector_at(tokens, head.i)
+        if hit is None:
+            return []
+        term, width = hit
+        np_start = head.i - width + 1
+        countries = self._np_countries(para, head)
+        if not countries:
+            countries = [(None, None)]
+        out = []
+        left = head.left_edge
+        while left.i < head.i and left.dep_ in {"det", "punct", "predet"}:
+            left = left.doc[left.i + 1]
+        left_i = min(left.i, np_start)
+        s, _ = self._abs(para, head.doc[left_i])
+        _, e = self._abs(para, head)
+        for country, why in countries:
+            holder = self._office_holder(para, term, country, head)
+            if holder is not None:
+                out.append(holder)
+                continue
+            out.append(
+                self._record(
+                    Actor(
+                        text=self.text[s:e], name=self.text[s:e],
+                        code=actor_code(self._cameo(country), term.sector), country=country,
+                        sector=term.sector, org=None, start=s, end=e,
+                        resolved_by=f"sector noun '{term.term}' → {term.sector}"
+                        + (f"; {why}" if why else ""),
+                    )
+                )
+            )
+        return out
+
+    def _office_holder(
+        self, para: ParsedParagraph, term: SectorTerm, country: str | None, head: Token
+    ) -> Actor | None:
+        offices = LEADER_OFFICES.get(term.term) or ((term.office,) if term.office else ())
+        if country is None or not offices:
+            return None
+        if any(c.lower_ in {"a", "an", "former", "ex", "new"} for c in head.children):
+            return None
+        for office in offices:
+            entry = self.d.office_holder(country, office, self.day)
+            if entry is not None:
+                period, why = entry.period_on(self.day)
+                tok_s, tok_e = self._abs(para, head)
+                return self._record(Actor(
+                    text=head.text, name=entry.name,
+                    code=actor_code(self._cameo(country), period.sector if period else None),
+                    country=country, sector=period.sector if period else None, org=None,
+                    start=tok_s, end=tok_e,
+                    resolved_by=f"office '{term.term}' of {country} on {self.day}: {entry.key}",
+                    key=entry.key,
+                ))
+        return None
+
+    def _np_countries(self, para: ParsedParagraph, head: Token) -> list[tuple[str | None, str]]:
+        """Countries named in the NP: modifiers, possessors, 'of X and Y' (one per conjunct)."""
+        found: list[tuple[str | None, str]] = []
+        candidates: list[Token] = []
+        for child in head.children:
+            if child.dep_ in MODIFIER_DEPS:
+                candidates.extend(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        candidates.extend([pobj, *[c for c in pobj.conjuncts]])
+                        candidates.extend(t for t in pobj.subtree if t.dep_ == "compound")
+        seen: set[str] = set()
+        for tok in sorted(candidates, key=lambda t: t.i):
+            s, e = self._abs(para, tok)
+            m = self.match_at(s, e)
+            if m is None:
+                continue
+            actor = self._from_match(m)
+            if actor.country and actor.country not in seen:
+                seen.add(actor.country)
+                found.append((actor.country, f"'{m.text}' → {actor.country}"))
+        return found
+
+    def all_mentions(self) -> list[Actor]:
+        return sorted(self.mentions.values(), key=lambda a: (a.start, a.end))

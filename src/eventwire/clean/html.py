@@ -1,0 +1,36 @@
+"""HTML: trafilatura makes the first cut (body and metadata); our line rules clean the rest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    text: str
+    title: str | None
+    author: str | None
+    date: str | None
+    sitename: str | None
+
+
+def extract_html(html: str, url: str | None = None) -> Extracted | None:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        favor_precision=True,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+    )
+    if doc is None or not getattr(doc, "text", None):
+        return None
+    return Extracted(
+        text=doc.text,
+        title=doc.title,
+        author=doc.author,
+        date=doc.date,
+        sitename=doc.sitename,
+    )

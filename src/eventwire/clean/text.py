@@ -1,0 +1,218 @@
+"""Clean scraped plain text (and trafilatura's output for HTML) into an Article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from eventwire.clean.rules import CleanRule
+from eventwire.ingest import normalise_date
+from eventwire.records import Article, RawArticle, Rejection, Removed
+
+TERMINAL = tuple(".!?:;\"”’')…]")
+FUNCTION_WORDS = frozenset(
+    "the a an and or but nor of to in on at by for with from as that which who whom whose "
+    "its their his her our your is are was were be been being has have had will would "
+    "could should can may might must than into onto over under about against between "
+    "during after before while because if".split()
+)
+KNOWN_WIRES = {
+    "reuters": "Reuters",
+    "ap": "AP",
+    "associated press": "AP",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "xinhua": "Xinhua",
+    "yonhap": "Yonhap",
+    "kyodo": "Kyodo",
+    "bloomberg": "Bloomberg",
+    "dpa": "dpa",
+    "ians": "IANS",
+    "pti": "PTI",
+    "tass": "TASS",
+    "anadolu": "Anadolu",
+    "upi": "UPI",
+    "cnn": "CNN",
+    "voa": "VOA",
+}
+# "SEOUL/WASHINGTON (Reuters) - ", "GENEVA, March 5 (AP) — ", "KYIV — "
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'’/ ,-]{1,80}?)"
+    r"(?:,\s*(?P<when>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)))?"
+    r"\s*\((?P<wire>[^()]{2,40})\)\s*[-–—]+\s*"
+)
+_DATELINE_NOWIRE = re.compile(r"^(?P<place>[A-Z][A-Z.'’/ ,-]{2,60}?)\s*[–—]+\s+(?=[A-Z])")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+_CREDIT_NAMES = re.compile(r"Reporting by (?P<names>[^;()]+)", re.I)
+
+
+@dataclass
+class _State:
+    title: str | None
+    published: str | None
+    byline: str | None = None
+    credits: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+
+
+def normalise_line(line: str) -> str:
+    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+
+
+def _apply_rules(line: str, rules: Sequence[CleanRule], state: _State) -> bool:
+    """True when a rule removed the line (recording it), False to keep it."""
+    for rule in rules:
+        match = rule.match(line)
+        if not match:
+            continue
+        value = match.groupdict().get("value")
+        if rule.action == "published":
+            parsed = normalise_date(value)
+            if parsed is None:
+                continue  # "Date: unknown" is not a date line we understand; keep looking
+            state.published = state.published or parsed
+        elif rule.action == "byline":
+            state.byline = state.byline or value
+        elif rule.action == "credit":
+            state.credits.append(line)
+        state.removed.append(Removed(line, rule.reason, rule.name))
+        return True
+    return False
+
+
+def _ends_open(text: str) -> bool:
+    return not text.endswith(TERMINAL)
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Does ``nxt`` continue the sentence that ``prev`` left open (a broken paragraph)?"""
+    if not _ends_open(prev):
+        return False
+    last = prev.rsplit(" ", 1)[-1].lower().strip("“\"'(")
+    return nxt[:1].islower() or prev.endswith(",") or last in FUNCTION_WORDS
+
+
+def _paragraphs(blocks: list[list[str]], html: bool) -> list[str]:
+    paras: list[str] = []
+    for block in blocks:
+        current = ""
+        for line in block:
+            if current and (html or not _joins_hard_wrap(current, line)):
+                paras.append(current)
+                current = line
+            else:
+                current = f"{current} {line}" if current else line
+        if current:
+            paras.append(current)
+    merged: list[str] = []
+    for para in paras:
+        if merged and _continues(merged[-1], para):
+            merged[-1] = f"{merged[-1]} {para}"
+        else:
+            merged.append(para)
+    return merged
+
+
+def _joins_hard_wrap(prev: str, nxt: str) -> bool:
+    """Lines of one block: join when the first was cut by a fixed width, not a paragraph end."""
+    return _ends_open(prev) and (len(prev) >= 50 or _continues(prev, nxt))
+
+
+def _split_dateline(first: str, state: _State) -> tuple[str, str | None, str | None]:
+    match = _DATELINE.match(first)
+    if match:
+        wire_raw = match["wire"].strip()
+        wire = KNOWN_WIRES.get(wire_raw.lower(), wire_raw)
+        state.removed.append(Removed(match[0].strip(), "dateline", "dateline"))
+        return first[match.end() :], match["place"].strip(" ,"), wire
+    match = _DATELINE_NOWIRE.match(first)
+    if match:
+        state.removed.append(Removed(match[0].strip(), "dateline", "dateline"))
+        return first[match.end() :], match["place"].strip(" ,"), None
+    return first, None, None
+
+
+def _byline_from_credits(credits: list[str]) -> str | None:
+    for credit in credits:
+        match = _CREDIT_NAMES.search(credit)
+        if match:
+            names = re.split(r",| and ", match["names"])
+            people = [re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", n).strip() for n in names]
+            people = [p for p in people if p]
+            if people:
+                return ", ".join(people)
+    return None
+
+
+def clean_article(
+    raw: RawArticle, rules: Sequence[CleanRule], default_date: str | None = None
+) -> Article | Rejection:
+    """Clean one RawArticle. HTML goes through trafilatura first, then the same line rules."""
+    body = raw.body
+    title = raw.title
+    byline: str | None = None
+    published = raw.published
+    if raw.fmt == "html":
+        from eventwire.clean.html import extract_html
+
+        extracted = extract_html(body, raw.url)
+        if extracted is None:
+            return Rejection(raw.source, "clean", "HTML page has no extractable article text")
+        body = extracted.text
+        title = title or extracted.title
+        byline = extracted.author
+        published = published or extracted.date
+    state = _State(title=title, published=published, byline=byline)
+    lines = [normalise_line(line) for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    if state.title is None:
+        for i, line in enumerate(lines):
+            if line:
+                state.title = line
+                lines = lines[i + 1 :]
+                break
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if not line:
+            if blocks[-1]:
+                blocks.append([])
+            continue
+        if state.title and line == state.title and not any(blocks):
+            state.removed.append(Removed(line, "headline repeated in the body", "headline-repeat"))
+            continue
+        if _apply_rules(line, rules, state):
+            continue
+        blocks[-1].append(line)
+    paragraphs = _paragraphs([b for b in blocks if b], html=raw.fmt == "html")
+    dateline = wire = None
+    if paragraphs:
+        first, dateline, wire = _split_dateline(paragraphs[0], state)
+        paragraphs[0] = first
+        paragraphs = [p for p in paragraphs if p.strip()]
+    if not paragraphs:
+        return Rejection(
+            raw.source,
+            "clean",
+            f"no article text left after cleaning ({len(state.removed)} lines removed)",
+        )
+    text = "\n\n".join(paragraphs)
+    offsets = []
+    pos = 0
+    for para in paragraphs:
+        offsets.append((pos, pos + len(para)))
+        pos += len(para) + 2
+    return Article(
+        source=raw.source,
+        text=text,
+        paragraphs=tuple(offsets),
+        title=state.title,
+        url=raw.url,
+        dateline=dateline,
+        wire=wire,
+        published=state.published or default_date,
+        byline=state.byline or _byline_from_credits(state.credits),
+        credits=tuple(state.credits),
+        removed=tuple(state.removed),
+        record_id=raw.record_id,
+    )

@@ -1,0 +1,391 @@
+"""The event coder: dependency logic around a trigger verb or noun.
+
+For each trigger that fits a pattern, the coder finds the source (subject; the ``by`` agent of a
+passive; the controller of an infinitive; the possessor or ``by`` phrase of a noun trigger), the
+target (as the pattern says where to look), the modality (negation, modals, futures, planning
+verbs, conditionals, reported speech) and keeps the evidence: sentence, spans and the rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwire.actors import DocActors
+from eventwire.events.cameo import CameoCode
+from eventwire.events.patterns import Pattern, PatternBook, objects, prep_objects
+from eventwire.nlp import ParsedParagraph
+from eventwire.records import Actor, Event, Evidence, Modality
+from eventwire.records import Span as TextSpan
+
+LIGHT_VERBS = frozenset(
+    "have hold attend conduct stage launch carry mount begin start host join resume open".split()
+)
+OBJECT_CONTROL = frozenset(
+    "ask urge tell order invite persuade force call press encourage allow help request".split()
+)
+SPEECH_VERBS = frozenset(
+    "say tell add report announce state claim insist warn note write post confirm reiterate "
+    "stress explain declare argue acknowledge believe think reckon suggest".split()
+)
+PLAN_VERBS = frozenset("schedule plan expect set intend prepare due aim agree decide".split())
+HYPO_VERBS = frozenset("hope want seek try consider wish propose offer threaten".split())
+NEG_VERBS = frozenset("refuse fail decline".split())
+HYPO_MODALS = frozenset("would could might may should must can ought".split())
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+COND_MARKS = frozenset({"if", "unless", "whether", "lest"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One trigger the coder looked at, and what became of it (for ``--explain``)."""
+
+    sentence_start: int
+    trigger: str
+    trigger_start: int
+    pattern: str | None
+    outcome: str
+
+
+def _conj_expand(toks: Iterable[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in toks:
+        for x in (t, *t.conjuncts):
+            if x not in out:
+                out.append(x)
+    return out
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb whose clause a noun trigger belongs to (itself for verbs)."""
+    cur = tok
+    while cur.pos_ not in {"VERB", "AUX"} and cur.dep_ != "ROOT" and cur.head is not cur:
+        cur = cur.head
+    return cur
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """Subject tokens of ``verb`` (with conjuncts), and whether the clause is passive."""
+    subs = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subs:
+        passive = any(c.dep_ == "nsubjpass" for c in subs)
+        return _conj_expand(subs), passive
+    if depth > 4:
+        return [], False
+    head = verb.head
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in {"VB", "VBG"}):
+        if head.lemma_ in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
+            if objs:
+                return _conj_expand(objs), False
+        subs, _ = subject_of(head, depth + 1)
+        return subs, False
+    if verb.dep_ == "conj" and head is not verb:
+        return subject_of(head, depth + 1)
+    if verb.dep_ in {"acl", "relcl"} and head is not verb:
+        return [head], False
+    if verb.dep_ in {"pcomp", "pobj"} and head.head is not head:
+        return subject_of(head.head, depth + 1)
+    return [], False
+
+
+def _agents(verb: Token) -> list[Token]:
+    return _conj_expand(prep_objects(verb, "by"))
+
+
+def modality_of(trigger: Token, verb: Token) -> tuple[Modality, Token | None]:
+    """The trigger's modality and, for reported speech, the speech verb."""
+    chain = [verb]
+    cur = verb
+    while cur.dep_ in {"xcomp", "conj", "pcomp", "pobj", "prep", "acl"} and cur.head is not cur:
+        cur = cur.head
+        chain.append(cur)
+    negated = hypothetical = planned = False
+    for v in chain:
+        for c in v.children:
+            low = c.lower_
+            if c.dep_ == "neg":
+                negated = True
+            elif c.dep_ in {"aux", "auxpass"}:
+                if low in FUTURE_AUX:
+                    planned = True
+                elif c.tag_ == "MD" and low in HYPO_MODALS:
+                    hypothetical = True
+            elif c.dep_ == "mark" and low in COND_MARKS:
+                hypothetical = True
+        if v is not verb:
+            if v.lemma_ in NEG_VERBS:
+                negated = True
+            elif v.lemma_ in HYPO_VERBS:
+                hypothetical = True
+            elif v.lemma_ in PLAN_VERBS or v.lower_ == "going":
+                planned = True
+    if trigger is not verb and any(c.dep_ == "neg" or c.lower_ == "no" for c in trigger.children):
+        negated = True
+    # a conditional or negated-belief clause above us
+    reporter: Token | None = None
+    cur = chain[-1]
+    hops = 0
+    while cur.dep_ in {"ccomp", "advcl", "conj", "xcomp"} and cur.head is not cur and hops < 6:
+        hops += 1
+        head = cur.head
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in COND_MARKS for c in cur.children):
+            hypothetical = True
+        if cur.dep_ == "ccomp" and head.lemma_ in SPEECH_VERBS:
+            if any(c.dep_ == "neg" for c in head.children):
+                hypothetical = True
+            reporter = reporter or head
+        cur = head
+    if negated:
+        return "negated", reporter
+    if hypothetical:
+        return "hypothetical", reporter
+    if planned:
+        return "planned", reporter
+    if reporter is not None:
+        return "reported", reporter
+    return "asserted", None
+
+
+class _SentenceCoder:
+    def __init__(
+        self,
+        para: ParsedParagraph,
+        sent: Span,
+        actors: DocActors,
+        book: PatternBook,
+        cameo: dict[str, CameoCode],
+        article_id: str,
+    ) -> None:
+        self.para = para
+        self.sent = sent
+        self.actors = actors
+        self.book = book
+        self.cameo = cameo
+        self.article_id = article_id
+        self.consumed: set[int] = set()
+        self.events: list[Event] = []
+        self.candidates: list[Candidate] = []
+        self.s_start = para.offset + sent.start_char
+        self.s_end = para.offset + sent.end_char
+
+    def note(self, tok: Token, pattern: Pattern | None, outcome: str) -> None:
+        self.candidates.append(
+            Candidate(self.s_start, tok.text, self.para.offset + tok.idx,
+                      pattern.id if pattern else None, outcome)
+        )
+
+    def resolve(self, toks: Iterable[Token]) -> list[Actor]:
+        out: list[Actor] = []
+        for tok in toks:
+            found = self.actors.resolve(self.para, tok)
+            if not found and tok.pos_ in {"NOUN", "PROPN"}:
+                # "a letter from Kim", "a statement by the ministry": the author is the actor
+                for prep in ("from", "by", "of"):
+                    inner = prep_objects(tok, prep)
+                    if inner:
+                        found = [a for t in inner for a in self.actors.resolve(self.para, t)]
+                        if found:
+                            break
+            for a in found:
+                if all((a.start, a.end, a.code) != (b.start, b.end, b.code) for b in out):
+                    out.append(a)
+        return out
+
+    def run(self) -> None:
+        for tok in self.sent:
+            if tok.i in self.consumed:
+                continue
+            if not self.book.candidates(tok):
+                continue
+            pattern, misses = self.book.match(tok)
+            if pattern is None:
+                self.note(tok, None, "no pattern fits: " + "; ".join(misses))
+                continue
+            if pattern.pos == "verb":
+                self.code_verb(tok, pattern)
+            else:
+                self.code_noun(tok, pattern)
+
+    # -- targets -----------------------------------------------------------------------------------
+    def target_tokens(self, tok: Token, spec: str, extra: Token | None = None) -> list[Token]:
+        hosts = [tok] if extra is None else [tok, extra]
+        for host in hosts:
+            if spec == "dobj":
+                found = [o for o in objects(host) if o.dep_ != "nsubjpass"]
+            elif spec == "nsubjpass":
+                found = [c for c in host.children if c.dep_ == "nsubjpass"]
+            elif spec == "dative":
+                found = [c for c in host.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+                found += prep_objects(host, "to") if not found else []
+            elif spec == "poss":
+                found = [c for c in host.children if c.dep_ == "poss"]
+            elif spec.startswith("prep:"):
+                found = prep_objects(host, spec[5:])
+            elif spec.startswith("object.prep:"):
+                found = [p for o in objects(host) for p in prep_objects(o, spec[12:])]
+            else:
+                found = []
+            if found:
+                return _conj_expand(found)
+        return []
+
+    def targets(self, tok: Token, pattern: Pattern, extra: Token | None = None) -> list[Actor]:
+        for spec in pattern.target:
+            toks = self.target_tokens(tok, spec, extra)
+            actors = self.resolve(toks)
+            if actors:
+                return actors
+        return []
+
+    def fallback_target(self, source: Actor, trigger: Token) -> Actor | None:
+        """Another country's actor named in the same sentence, nearest to the trigger."""
+        pos = self.para.offset + trigger.idx
+        best: tuple[int, Actor] | None = None
+        for actor in self.actors.all_mentions():
+            if not (self.s_start <= actor.start < self.s_end):
+                continue
+            if actor.country is None or actor.country == source.country:
+                continue
+            if source.start <= actor.start < source.end or self._locative(actor):
+                continue
+            dist = abs(actor.start - pos)
+            if best is None or dist < best[0]:
+                best = (dist, actor)
+        return best[1] if best else None
+
+    def _locative(self, actor: Actor) -> bool:
+        """Is this mention the object of a place preposition ("met in Singapore")?"""
+        rel = actor.start - self.para.offset
+        span = self.para.doc.char_span(rel, actor.end - self.para.offset, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "from", "to", "into"}
+
+    # -- coding ------------------------------------------------------------------------------------
+    def code_verb(self, tok: Token, pattern: Pattern) -> None:
+        subs, passive = subject_of(tok)
+        if passive and "nsubjpass" not in pattern.target:
+            sources = self.resolve(_agents(tok))
+            targets = self.resolve(subs) if tok.dep_ not in {"xcomp"} else []
+            if not targets:
+                targets = self.targets(tok, pattern)
+        else:
+            sources = self.resolve(subs)
+            targets = self.targets(tok, pattern)
+        if pattern.object is not None:
+            self.consumed.update(o.i for o in objects(tok))
+        self.emit(tok, tok, pattern, sources, targets)
+
+    def code_noun(self, tok: Token, pattern: Pattern) -> None:
+        light = tok.head if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in LIGHT_VERBS else None
+        sources: list[Actor] = []
+        targets = self.targets(tok, pattern, extra=light)
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        if poss and "poss" not in pattern.target:
+            sources = self.resolve(poss)
+        if not sources:
+            sources = self.resolve(_agents(tok))
+        if not sources and light is not None:
+            subs, _ = subject_of(light)
+            sources = self.resolve(subs)
+        if not sources:
+            between = _conj_expand(prep_objects(tok, "between"))
+            pair = self.resolve(between)
+            if len(pair) >= 2:
+                sources, targets = [pair[0]], pair[1:]
+        verb = light if light is not None else clause_verb(tok)
+        if not sources:
+            self.note(tok, pattern, "no source actor for the noun trigger")
+            return
+        self.emit(tok, verb, pattern, sources, targets)
+
+    def emit(
+        self, tok: Token, verb: Token, pattern: Pattern, sources: list[Actor], targets: list[Actor]
+    ) -> None:
+        if not sources:
+            self.note(tok, pattern, "no source actor (subject is not a known actor)")
+            return
+        code = self.cameo.get(pattern.code)
+        if code is None:
+            self.note(tok, pattern, f"pattern code {pattern.code} is not in the CAMEO table")
+            return
+        modality, speech = modality_of(tok, verb)
+        reporter = None
+        if speech is not None:
+            subs, _ = subject_of(speech)
+            found = self.resolve(subs)
+            reporter = found[0] if found else None
+        rule = pattern.id
+        confidence = 0.9
+        pairs: list[tuple[Actor, Actor | None, str]] = []
+        if targets:
+            pairs = [(s, t, rule) for s in sources for t in targets]
+        elif len(sources) >= 2 and pattern.symmetric:
+            pairs = [(a, b, rule + "+coordinated") for a in sources for b in sources if a is not b]
+        else:
+            for s in sources:
+                fallback = None if code.root == "01" else self.fallback_target(s, tok)
+                if fallback is not None:
+                    pairs.append((s, fallback, rule + "+sentence-target"))
+                elif code.root == "01":
+                    self.note(tok, pattern, "statement with no addressee: not an event")
+                else:
+                    pairs.append((s, None, rule))
+        for source, target, rule_id in pairs:
+            if target is not None and (
+                (source.key is not None and source.key == target.key)
+                or (source.start, source.end, source.code) == (target.start, target.end, target.code)
+            ):
+                self.note(tok, pattern, f"source and target are the same actor ({source.name})")
+                continue
+            conf = confidence
+            if rule_id.endswith("+sentence-target"):
+                conf = 0.5
+            elif source.resolved_by.startswith("pronoun"):
+                conf = 0.7
+            start = self.para.offset + tok.idx
+            self.events.append(
+                Event(
+                    article_id=self.article_id,
+                    source=source,
+                    target=target,
+                    cameo=code.code,
+                    goldstein=code.goldstein,
+                    quad_class=code.quad_class,
+                    plover=code.plover,
+                    plover_mode=code.plover_mode,
+                    modality=modality,
+                    evidence=Evidence(
+                        sentence=self.sent.text,
+                        start=self.s_start,
+                        end=self.s_end,
+                        trigger=TextSpan(tok.text, start, start + len(tok.text)),
+                    ),
+                    rule=rule_id,
+                    confidence=conf,
+                    reported_by=reporter,
+                )
+            )
+            self.note(tok, pattern, f"coded {code.code} ({modality})")
+
+
+def code_paragraph(
+    para: ParsedParagraph,
+    actors: DocActors,
+    book: PatternBook,
+    cameo: dict[str, CameoCode],
+    article_id: str,
+) -> tuple[list[Event], list[Candidate]]:
+    events: list[Event] = []
+    candidates: list[Candidate] = []
+    for sent in para.doc.sents:
+        coder = _SentenceCoder(para, sent, actors, book, cameo, article_id)
+        coder.run()
+        events.extend(coder.events)
+        candidates.extend(coder.candidates)
+    return events, candidates

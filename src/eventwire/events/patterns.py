@@ -1,0 +1,147 @@
+"""Verb and noun patterns (``data/events/verbs.jsonl``) and their matching against a parse."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Token
+
+TARGET_SPECS = ("dobj", "dative", "poss", "nsubjpass")
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    pos: str
+    lemma: str
+    code: str
+    symmetric: bool
+    particle: str | None
+    object: frozenset[str] | None
+    prep: str | None
+    pobj: frozenset[str] | None
+    target: tuple[str, ...]
+
+    @property
+    def specificity(self) -> int:
+        return sum(x is not None for x in (self.particle, self.object, self.prep, self.pobj))
+
+
+def _lemmas(value: object) -> frozenset[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return frozenset({value.lower()})
+    return frozenset(str(v).lower() for v in value)  # type: ignore[attr-defined]
+
+
+def parse_patterns(text: str, where: str) -> list[Pattern]:
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            pos = obj.get("pos", "verb")
+            if pos not in {"verb", "noun"}:
+                raise ValueError(f"pos must be verb or noun, not {pos!r}")
+            target = tuple(obj.get("target") or ())
+            for spec in target:
+                if spec not in TARGET_SPECS and not spec.startswith(("prep:", "object.prep:")):
+                    raise ValueError(f"unknown target spec {spec!r}")
+            out.append(
+                Pattern(
+                    id=obj["id"],
+                    pos=pos,
+                    lemma=obj["lemma"].lower(),
+                    code=str(obj["code"]),
+                    symmetric=bool(obj.get("symmetric", False)),
+                    particle=(obj.get("particle") or None),
+                    object=_lemmas(obj.get("object")),
+                    prep=(obj.get("prep") or None),
+                    pobj=_lemmas(obj.get("pobj")),
+                    target=target,
+                )
+            )
+        except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError) as exc:
+            raise ValueError(f"{where}:{n}: bad pattern: {exc}") from exc
+    return out
+
+
+class PatternBook:
+    """Patterns indexed by (pos, lemma); ``match`` returns the most specific fitting one."""
+
+    def __init__(self, patterns: list[Pattern]) -> None:
+        self.patterns = patterns
+        self._by_key: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
+        for p in patterns:
+            self._by_key[(p.pos, p.lemma)].append(p)
+        for plist in self._by_key.values():
+            plist.sort(key=lambda p: -p.specificity)
+
+    def candidates(self, tok: Token) -> list[Pattern]:
+        pos = "noun" if tok.pos_ in {"NOUN", "PROPN"} else "verb" if tok.pos_ in {"VERB", "AUX"} else ""
+        if not pos:
+            return []
+        return self._by_key.get((pos, tok.lemma_.lower()), []) or self._by_key.get(
+            (pos, tok.lower_), []
+        )
+
+    def match(self, tok: Token) -> tuple[Pattern | None, list[str]]:
+        """The most specific pattern that fits ``tok`` and, for --explain, why others did not."""
+        misses: list[str] = []
+        for p in self.candidates(tok):
+            why = fits(p, tok)
+            if why is None:
+                return p, misses
+            misses.append(f"{p.id}: {why}")
+        return None, misses
+
+
+def objects(tok: Token) -> list[Token]:
+    """Direct objects, including the subject of a passive ("sanctions were imposed")."""
+    out = [c for c in tok.children if c.dep_ in {"dobj", "attr", "oprd"}]
+    if not out:
+        out = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    return out + [cj for o in out for cj in o.conjuncts]
+
+
+def prep_objects(tok: Token, prep: str) -> list[Token]:
+    out = []
+    for child in tok.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep:
+            for pobj in child.children:
+                if pobj.dep_ in {"pobj", "pcomp"}:
+                    out.append(pobj)
+                    out.extend(pobj.conjuncts)
+    return out
+
+
+def fits(p: Pattern, tok: Token) -> str | None:
+    """None when pattern ``p`` fits trigger ``tok``, else the reason it does not."""
+    if p.particle is not None and not any(
+        c.dep_ == "prt" and c.lower_ == p.particle for c in tok.children
+    ):
+        return f"needs particle '{p.particle}'"
+    if p.object is not None and not any(o.lemma_.lower() in p.object for o in objects(tok)):
+        return f"needs object in {sorted(p.object)}"
+    if p.prep is not None:
+        pobjs = prep_objects(tok, p.prep)
+        has_prep = any(c.lower_ == p.prep and c.dep_ in {"prep", "agent", "dative"} for c in tok.children)
+        if not has_prep:
+            return f"needs preposition '{p.prep}'"
+        if p.pobj is not None and not any(o.lemma_.lower() in p.pobj for o in pobjs):
+            return f"needs '{p.prep}' + one of {sorted(p.pobj)}"
+    return None
+
+
+def load_patterns(extra: Path | None = None) -> PatternBook:
+    ref = resources.files("eventwire") / "data" / "events" / "verbs.jsonl"
+    patterns = parse_patterns(ref.read_text(encoding="utf-8"), "events/verbs.jsonl")
+    if extra is not None:
+        patterns = parse_patterns(extra.read_text(encoding="utf-8"), str(extra)) + patterns
+    return PatternBook(patterns)

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.clean import clean_article, load_rules
+from eventwire.records import Article, RawArticle, Rejection
+
+from .conftest import SAMPLES
+
+RULES = load_rules()
+
+
+def clean(text: str, fmt: str = "text", **kw: str) -> Article:
+    out = clean_article(RawArticle(source="t", body=text, fmt=fmt, **kw), RULES)  # type: ignore[arg-type]
+    assert isinstance(out, Article), out
+    return out
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_every_rule_matches_its_examples(rule) -> None:  # type: ignore[no-untyped-def]
+    assert rule.examples, f"rule {rule.name} has no examples"
+    for example in rule.examples:
+        assert rule.match(example), example
+
+
+def test_scraped_story_with_chrome() -> None:
+    text = (
+        "Ministers agree on grain corridor\n\n"
+        "Published: 2024-03-05\n\n"
+        "ANKARA (Demo Wire) - Turkey and Ukraine agreed on Tuesday to extend the grain corridor, "
+        "the two governments said.\n\n"
+        "PHOTO: Ships wait at anchor. DEMO WIRE/Jane Doe\n\n"
+        "The deal was signed by the two ministers, and the\n\n"
+        "first ships will sail on Friday.\n\n"
+        "TALKS CONTINUE\n\n"
+        "Officials said more talks were planned.\n\n"
+        "Reporting by A. Writer in Ankara; Editing by B. Editor\n\n"
+        "Source link\n"
+        "« Previous article Storm closes ports\n"
+        "Next article » Prices rise again"
+    )
+    a = clean(text)
+    assert a.title == "Ministers agree on grain corridor"
+    assert (a.dateline, a.wire, a.published) == ("ANKARA", "Demo Wire", "2024-03-05")
+    assert a.byline == "A. Writer"
+    assert "The deal was signed by the two ministers, and the first ships will sail on Friday." in a.text
+    for chrome in ("PHOTO", "TALKS CONTINUE", "Reporting by", "Source link", "Previous", "Next article"):
+        assert chrome not in a.text
+    reasons = {r.rule for r in a.removed}
+    assert {"photo-caption", "subhead", "credits", "source-link", "other-story-link", "dateline"} <= reasons
+    for start, end in a.paragraphs:
+        assert a.text[start:end].strip() == a.text[start:end]
+
+
+def test_date_in_record_wins_over_default() -> None:
+    raw = RawArticle(source="t", body="H\n\nBody.", fmt="text", published="2020-01-02")
+    a = clean_article(raw, RULES, default_date="2024-01-01")
+    assert isinstance(a, Article) and a.published == "2020-01-02"
+    raw2 = RawArticle(source="t", body="H\n\nBody.", fmt="text")
+    a2 = clean_article(raw2, RULES, default_date="2024-01-01")
+    assert isinstance(a2, Article) and a2.published == "2024-01-01"
+
+
+def test_nothing_left_is_a_rejection() -> None:
+    out = clean_article(RawArticle(source="t", body="Headline\n\nSource link\n", fmt="text"), RULES)
+    assert isinstance(out, Rejection) and out.stage == "clean"
+
+
+def test_html_through_trafilatura() -> None:
+    html = (SAMPLES / "13_html_page.html").read_text(encoding="utf-8")
+    a = clean(html, fmt="html")
+    assert a.title and a.published
+    assert "Related" not in a.text
+    assert len(a.text) > 300
+
+
+def test_sample_with_chrome_is_clean() -> None:
+    path = next(SAMPLES.glob("12_*.txt"))
+    a = clean(path.read_text(encoding="utf-8"))
+    for line in a.text.splitlines():
+        assert not line.startswith(("FILE PHOTO", "Slideshow", "Reporting by", "Source link", "Ads by", "«", "Next article"))
+    assert a.wire == "Demo Wire"
+    # the paragraph broken mid-sentence is one paragraph again
+    assert not any(a.text[s:e][:1].islower() for s, e in a.paragraphs)
+
+
+def test_seed_cleans(seed_path: Path) -> None:
+    raw = RawArticle(source=str(seed_path), body=seed_path.read_text(encoding="utf-8"), fmt="text")
+    a = clean_article(raw, RULES, default_date="2018-09-11")
+    assert isinstance(a, Article)
+    assert a.title is not None and a.title.startswith("North Korea")
+    assert (a.dateline, a.wire, a.published) == ("SEOUL/WASHINGTON", "Reuters", "2018-09-11")
+    for chrome in ("FILE PHOTO", "Slideshow", "refiled", "Reporting by", "Our Standards", "Source link",
+                   "Revcontent", "Previous article", "Next article", "WINDOW OF OPPORTUNITY", "(Reuters)"):
+        assert chrome not in a.text, chrome
+    paras = [a.text[s:e] for s, e in a.paragraphs]
+    broken = [p for p in paras if "abolish its nuclear programs" in p]
+    assert len(broken) == 1 and "United States foster such conditions" in broken[0]
+    assert len(a.removed) == 11
