@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/eventwire run samples/ --db $(DB) --date 2024-01-01
+	$(BIN)/eventwire run samples/ --db $(DB) --date 2023-04-04
 	$(BIN)/eventwire show --db $(DB) --limit 40
 
 lint: $(STAMP)

@@ -45,11 +45,28 @@ def test_scraped_story_with_chrome() -> None:
     assert a.title == "Ministers agree on grain corridor"
     assert (a.dateline, a.wire, a.published) == ("ANKARA", "Demo Wire", "2024-03-05")
     assert a.byline == "A. Writer"
-    assert "The deal was signed by the two ministers, and the first ships will sail on Friday." in a.text
-    for chrome in ("PHOTO", "TALKS CONTINUE", "Reporting by", "Source link", "Previous", "Next article"):
+    assert (
+        "The deal was signed by the two ministers, and the first ships will sail on Friday."
+        in a.text
+    )
+    for chrome in (
+        "PHOTO",
+        "TALKS CONTINUE",
+        "Reporting by",
+        "Source link",
+        "Previous",
+        "Next article",
+    ):
         assert chrome not in a.text
     reasons = {r.rule for r in a.removed}
-    assert {"photo-caption", "subhead", "credits", "source-link", "other-story-link", "dateline"} <= reasons
+    assert {
+        "photo-caption",
+        "subhead",
+        "credits",
+        "source-link",
+        "other-story-link",
+        "dateline",
+    } <= reasons
     for start, end in a.paragraphs:
         assert a.text[start:end].strip() == a.text[start:end]
 
@@ -80,7 +97,17 @@ def test_sample_with_chrome_is_clean() -> None:
     path = next(SAMPLES.glob("12_*.txt"))
     a = clean(path.read_text(encoding="utf-8"))
     for line in a.text.splitlines():
-        assert not line.startswith(("FILE PHOTO", "Slideshow", "Reporting by", "Source link", "Ads by", "«", "Next article"))
+        assert not line.startswith(
+            (
+                "FILE PHOTO",
+                "Slideshow",
+                "Reporting by",
+                "Source link",
+                "Ads by",
+                "«",
+                "Next article",
+            )
+        )
     assert a.wire == "Demo Wire"
     # the paragraph broken mid-sentence is one paragraph again
     assert not any(a.text[s:e][:1].islower() for s, e in a.paragraphs)
@@ -92,8 +119,19 @@ def test_seed_cleans(seed_path: Path) -> None:
     assert isinstance(a, Article)
     assert a.title is not None and a.title.startswith("North Korea")
     assert (a.dateline, a.wire, a.published) == ("SEOUL/WASHINGTON", "Reuters", "2018-09-11")
-    for chrome in ("FILE PHOTO", "Slideshow", "refiled", "Reporting by", "Our Standards", "Source link",
-                   "Revcontent", "Previous article", "Next article", "WINDOW OF OPPORTUNITY", "(Reuters)"):
+    for chrome in (
+        "FILE PHOTO",
+        "Slideshow",
+        "refiled",
+        "Reporting by",
+        "Our Standards",
+        "Source link",
+        "Revcontent",
+        "Previous article",
+        "Next article",
+        "WINDOW OF OPPORTUNITY",
+        "(Reuters)",
+    ):
         assert chrome not in a.text, chrome
     paras = [a.text[s:e] for s, e in a.paragraphs]
     broken = [p for p in paras if "abolish its nuclear programs" in p]

@@ -13,8 +13,16 @@ def test_formats_and_folders(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "a.txt").write_text("Headline\n\nBody sentence one.\n", encoding="utf-8")
     (tmp_path / "sub" / "b.html").write_text("<html><body><p>Hello there.</p></body></html>")
-    rec = {"id": 7, "url": "http://x", "headline": "H", "date": "2020-02-03T10:00Z", "body": "Text."}
-    (tmp_path / "c.jsonl").write_text(json.dumps(rec) + "\n\n" + json.dumps({"title": "no text"}) + "\n")
+    rec = {
+        "id": 7,
+        "url": "http://x",
+        "headline": "H",
+        "date": "2020-02-03T10:00Z",
+        "body": "Text.",
+    }
+    (tmp_path / "c.jsonl").write_text(
+        json.dumps(rec) + "\n\n" + json.dumps({"title": "no text"}) + "\n"
+    )
     with gzip.open(tmp_path / "d.txt.gz", "wt", encoding="utf-8") as fh:
         fh.write("Zipped headline\n\nZipped body.")
     items = list(iter_inputs([str(tmp_path)]))
@@ -28,7 +36,12 @@ def test_formats_and_folders(tmp_path: Path) -> None:
     ]
     record = items[1]
     assert isinstance(record, RawArticle)
-    assert (record.record_id, record.title, record.published, record.url) == ("7", "H", "2020-02-03", "http://x")
+    assert (record.record_id, record.title, record.published, record.url) == (
+        "7",
+        "H",
+        "2020-02-03",
+        "http://x",
+    )
     assert record.source.endswith("c.jsonl:1")
     assert isinstance(items[2], Rejection) and items[2].source.endswith("c.jsonl:3")
     assert "no text field" in items[2].reason
@@ -46,7 +59,10 @@ def test_bad_files_become_rejections(tmp_path: Path) -> None:
     assert isinstance(got["binary.txt"], Rejection) and "binary" in got["binary.txt"].reason
     assert isinstance(got["latin1.txt"], Rejection) and "UTF-8" in got["latin1.txt"].reason
     assert isinstance(got["broken.jsonl:1"], RawArticle)
-    assert isinstance(got["broken.jsonl:2"], Rejection) and "invalid JSON" in got["broken.jsonl:2"].reason
+    assert (
+        isinstance(got["broken.jsonl:2"], Rejection)
+        and "invalid JSON" in got["broken.jsonl:2"].reason
+    )
     assert isinstance(got["bad.gz"], Rejection)
     missing = list(iter_inputs([str(tmp_path / "nope.txt")]))
     assert isinstance(missing[0], Rejection) and "no such file" in missing[0].reason
@@ -56,7 +72,9 @@ def test_stdin_is_sniffed() -> None:
     data = b'{"text": "One.", "published": "March 5, 2024"}\n'
     [item] = list(iter_inputs(["-"], stdin=io.BytesIO(data)))
     assert isinstance(item, RawArticle) and item.published == "2024-03-05"
-    [html] = list(iter_inputs(["-"], stdin=io.BytesIO(b"<!DOCTYPE html><html><body>x</body></html>")))
+    [html] = list(
+        iter_inputs(["-"], stdin=io.BytesIO(b"<!DOCTYPE html><html><body>x</body></html>"))
+    )
     assert isinstance(html, RawArticle) and html.fmt == "html"
 
 
@@ -74,7 +92,12 @@ def _warc_record(uri: str, ctype: str, body: bytes, n: int) -> bytes:
 def test_warc_mixed_records(tmp_path: Path) -> None:
     path = tmp_path / "crawl.warc.gz"
     path.write_bytes(
-        _warc_record("http://a/1", "text/html; charset=utf-8", b"<html><body><p>Story one.</p></body></html>", 1)
+        _warc_record(
+            "http://a/1",
+            "text/html; charset=utf-8",
+            b"<html><body><p>Story one.</p></body></html>",
+            1,
+        )
         + _warc_record("http://a/2", "image/png", b"\x89PNG....", 2)
         + _warc_record("http://a/3", "text/html", b"", 3)
     )

@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -16,7 +17,10 @@ from eventwire.records import RawArticle, Rejection
 
 def _date_option(f):  # type: ignore[no-untyped-def]
     return click.option(
-        "--date", "default_date", metavar="YYYY-MM-DD", default=None,
+        "--date",
+        "default_date",
+        metavar="YYYY-MM-DD",
+        default=None,
         help="Publication date for inputs that carry none (a date in the input wins).",
     )(f)
 
@@ -33,12 +37,26 @@ def _check_date(value: str | None) -> str | None:
 
 
 def _engine_options(f):  # type: ignore[no-untyped-def]
-    f = click.option("--model", default=DEFAULT_MODEL, show_default=True,
-                     help="Name of an installed spaCy pipeline.")(f)
-    f = click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                     help="A JSONL actor dictionary of your own, loaded on top of ours (repeatable).")(f)
-    f = click.option("--verbs", "verb_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                     default=None, help="A JSONL verb-pattern file of your own, tried before ours.")(f)
+    f = click.option(
+        "--model",
+        default=DEFAULT_MODEL,
+        show_default=True,
+        help="Name of an installed spaCy pipeline.",
+    )(f)
+    f = click.option(
+        "--actors",
+        "actor_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="A JSONL actor dictionary of your own, loaded on top of ours (repeatable).",
+    )(f)
+    f = click.option(
+        "--verbs",
+        "verb_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        default=None,
+        help="A JSONL verb-pattern file of your own, tried before ours.",
+    )(f)
     return f
 
 
@@ -81,8 +99,14 @@ def clean(inputs: tuple[str, ...], default_date: str | None, as_json: bool, expl
         result = item if isinstance(item, Rejection) else clean_article(item, rules, default_date)
         if isinstance(result, Rejection):
             if as_json:
-                click.echo(json.dumps({"article": {"id": None, "source": result.source},
-                                       "rejections": [result.to_dict()]}))
+                click.echo(
+                    json.dumps(
+                        {
+                            "article": {"id": None, "source": result.source},
+                            "rejections": [result.to_dict()],
+                        }
+                    )
+                )
             else:
                 click.echo(f"REJECTED {result.source} [{result.stage}] {result.reason}", err=True)
             continue
@@ -91,7 +115,9 @@ def clean(inputs: tuple[str, ...], default_date: str | None, as_json: bool, expl
         elif explain:
             click.echo(f"== {result.source}")
             click.echo(f"title    : {result.title}")
-            click.echo(f"dateline : {result.dateline}   wire: {result.wire}   published: {result.published}")
+            click.echo(
+                f"dateline : {result.dateline}   wire: {result.wire}   published: {result.published}"
+            )
             click.echo(f"byline   : {result.byline}")
             for start, end in result.paragraphs:
                 click.echo(f"  KEEP   | {result.text[start:end]}")
@@ -106,9 +132,18 @@ def clean(inputs: tuple[str, ...], default_date: str | None, as_json: bool, expl
 @_date_option
 @_engine_options
 @click.option("--json", "as_json", is_flag=True, help="One result object per article (JSON lines).")
-@click.option("--explain", is_flag=True, help="Per sentence: triggers, patterns, and why they coded or not.")
-def code(inputs: tuple[str, ...], default_date: str | None, model: str,
-         actor_files: tuple[Path, ...], verb_file: Path | None, as_json: bool, explain: bool) -> None:
+@click.option(
+    "--explain", is_flag=True, help="Per sentence: triggers, patterns, and why they coded or not."
+)
+def code(
+    inputs: tuple[str, ...],
+    default_date: str | None,
+    model: str,
+    actor_files: tuple[Path, ...],
+    verb_file: Path | None,
+    as_json: bool,
+    explain: bool,
+) -> None:
     """Code INPUT... into events, actors and quotes (printed; nothing stored)."""
     from eventwire.pipeline import run
 
@@ -118,7 +153,9 @@ def code(inputs: tuple[str, ...], default_date: str | None, model: str,
         if as_json:
             click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
             continue
-        click.echo(f"== {result.source}" + (f"  ({result.article.title})" if result.article else ""))
+        click.echo(
+            f"== {result.source}" + (f"  ({result.article.title})" if result.article else "")
+        )
         for rej in result.rejections:
             click.echo(f"  REJECTED [{rej.stage}] {rej.reason}")
         for e in result.events:
@@ -130,25 +167,40 @@ def code(inputs: tuple[str, ...], default_date: str | None, model: str,
                 click.echo(f"    actor '{a.text}' → {a.code or '-'} ({a.resolved_by})")
 
 
-def _event_line(e: dict) -> str:  # type: ignore[type-arg]
+def _event_line(e: dict[str, Any]) -> str:
     src = e["source"]["code"] if e["source"] else "---"
     tgt = e["target"]["code"] if e["target"] else "---"
     s_name = e["source"]["name"] if e["source"] else ""
     t_name = e["target"]["name"] if e["target"] else ""
     loc = e["location"]["name"] if e.get("location") else ""
-    return (f"{e['date'] or '?':10} {e['date_precision'] or '':11} {src:>8} → {tgt:<8} {e['cameo']:5} "
-            f"{e['modality']:12} {s_name[:22]:22} → {t_name[:22]:22} '{e['evidence']['trigger']['text']}' {loc}")
+    return (
+        f"{e['date'] or '?':10} {e['date_precision'] or '':11} {src:>8} → {tgt:<8} {e['cameo']:5} "
+        f"{e['modality']:12} {s_name[:22]:22} → {t_name[:22]:22} '{e['evidence']['trigger']['text']}' {loc}"
+    )
 
 
 @main.command("run")
 @click.argument("inputs", nargs=-1)
 @_date_option
 @_engine_options
-@click.option("--db", default="eventwire.duckdb", show_default=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--db",
+    default="eventwire.duckdb",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+)
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000))
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def run_cmd(inputs: tuple[str, ...], default_date: str | None, model: str, actor_files: tuple[Path, ...],
-            verb_file: Path | None, db: Path, batch_size: int, quiet: bool) -> None:
+def run_cmd(
+    inputs: tuple[str, ...],
+    default_date: str | None,
+    model: str,
+    actor_files: tuple[Path, ...],
+    verb_file: Path | None,
+    db: Path,
+    batch_size: int,
+    quiet: bool,
+) -> None:
     """Run the whole pipeline over INPUT... and store everything in a DuckDB file."""
     from eventwire.pipeline import run
     from eventwire.store import Store
@@ -167,8 +219,12 @@ def run_cmd(inputs: tuple[str, ...], default_date: str | None, model: str, actor
             n_rejected += bool(result.rejections)
             if not quiet:
                 rate = n_articles / max(time.perf_counter() - started, 1e-9)
-                click.echo(f"\r{n_articles} articles, {n_events} events, {n_rejected} rejected "
-                           f"({rate:.1f} articles/s)", nl=False, err=True)
+                click.echo(
+                    f"\r{n_articles} articles, {n_events} events, {n_rejected} rejected "
+                    f"({rate:.1f} articles/s)",
+                    nl=False,
+                    err=True,
+                )
             if len(pending) >= batch_size:
                 store.write(pending)
                 pending = []
@@ -188,7 +244,12 @@ def run_cmd(inputs: tuple[str, ...], default_date: str | None, model: str, actor
 
 
 @main.command()
-@click.option("--db", default="eventwire.duckdb", show_default=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--db",
+    default="eventwire.duckdb",
+    show_default=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
 @click.option("--limit", default=50, show_default=True, type=int)
 def show(db: Path, limit: int) -> None:
     """Print a readable table of the stored events."""
@@ -210,22 +271,45 @@ def show(db: Path, limit: int) -> None:
         ).fetchone()
     finally:
         con.close()
-    click.echo(f"{'date':10} {'prec':11} {'source':>8}   {'target':8} {'cameo':5} {'gold':>5} "
-               f"{'modality':12} {'source name':22}   {'target name':22} trigger / place")
+    click.echo(
+        f"{'date':10} {'prec':11} {'source':>8}   {'target':8} {'cameo':5} {'gold':>5} "
+        f"{'modality':12} {'source name':22}   {'target name':22} trigger / place"
+    )
     for r in rows:
-        click.echo(f"{r[0]:10} {r[1]:11} {r[2]:>8} → {r[3]:8} {r[4]:5} {r[5]:5.1f} {r[6]:12} "
-                   f"{r[7][:22]:22} → {r[8][:22]:22} '{r[9]}' {r[10]}")
+        click.echo(
+            f"{r[0]:10} {r[1]:11} {r[2]:>8} → {r[3]:8} {r[4]:5} {r[5]:5.1f} {r[6]:12} "
+            f"{r[7][:22]:22} → {r[8][:22]:22} '{r[9]}' {r[10]}"
+        )
     if totals:
         click.echo(f"-- {totals[0]} articles, {totals[1]} events, {totals[2]} rejections in {db}")
 
 
 @main.command()
-@click.option("--db", default="eventwire.duckdb", show_default=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "jsonl"]), default="csv", show_default=True)
-@click.option("--table", default="events", show_default=True,
-              type=click.Choice(["events", "articles", "actors", "quotes", "rejections"]))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Output file (default: stdout for csv and jsonl).")
+@click.option(
+    "--db",
+    default="eventwire.duckdb",
+    show_default=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "parquet", "jsonl"]),
+    default="csv",
+    show_default=True,
+)
+@click.option(
+    "--table",
+    default="events",
+    show_default=True,
+    type=click.Choice(["events", "articles", "actors", "quotes", "rejections"]),
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Output file (default: stdout for csv and jsonl).",
+)
 def export(db: Path, fmt: str, table: str, out: Path | None) -> None:
     """Export a stored table as CSV, Parquet or JSON lines."""
     import tempfile
@@ -267,7 +351,12 @@ def dict_validate(files: tuple[Path, ...]) -> None:
 @click.argument("name")
 @click.option("--date", "day", metavar="YYYY-MM-DD", default=None)
 @click.option("--json", "as_json", is_flag=True)
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
 def dict_lookup(name: str, day: str | None, as_json: bool, actor_files: tuple[Path, ...]) -> None:
     """Resolve NAME on a date and say why."""
     from eventwire.dictcheck import lookup
@@ -279,8 +368,10 @@ def dict_lookup(name: str, day: str | None, as_json: bool, actor_files: tuple[Pa
         if as_json:
             click.echo(json.dumps(obj, ensure_ascii=False))
         else:
-            click.echo(f"{obj['text']} → {obj['code'] or '-'} (country {obj['country']}, sector "
-                       f"{obj['sector']}, org {obj['org']}): {obj['name']} — {obj['reason']}")
+            click.echo(
+                f"{obj['text']} → {obj['code'] or '-'} (country {obj['country']}, sector "
+                f"{obj['sector']}, org {obj['org']}): {obj['name']} — {obj['reason']}"
+            )
 
 
 @dict_group.command("manifest")

@@ -195,7 +195,9 @@ def validate_all(user_files: list[Path]) -> tuple[list[str], str]:
         cameo = parse_cameo(_read("events/cameo.jsonl") or "")
         for code in cameo.values():
             if not -10.0 <= code.goldstein <= 10.0:
-                c.err("events/cameo.jsonl", f"{code.code}: Goldstein {code.goldstein} outside -10..10")
+                c.err(
+                    "events/cameo.jsonl", f"{code.code}: Goldstein {code.goldstein} outside -10..10"
+                )
         c.counts["CAMEO codes"] = len(cameo)
         roots = {code[:2] for code in cameo}
         missing = sorted({f"{i:02d}" for i in range(1, 21)} - roots)
@@ -221,7 +223,10 @@ def validate_all(user_files: list[Path]) -> tuple[list[str], str]:
         for rule in rules:
             for example in rule.examples:
                 if not rule.match(example):
-                    c.err("clean/rules.jsonl", f"rule {rule.name!r} does not match its example {example!r}")
+                    c.err(
+                        "clean/rules.jsonl",
+                        f"rule {rule.name!r} does not match its example {example!r}",
+                    )
         c.counts["cleaning rules"] = len(rules)
     except ValueError as exc:
         c.err("clean/rules.jsonl", str(exc))
@@ -265,8 +270,11 @@ def _check_manifest(c: _Checker) -> None:
         if old is None:
             c.err("manifest.json", f"{rel} is not listed (run: eventwire dict manifest)")
         elif old != meta:
-            c.err("manifest.json", f"{rel} changed since the manifest was written "
-                  f"(records {old.get('records')} → {meta['records']}; run: eventwire dict manifest)")
+            c.err(
+                "manifest.json",
+                f"{rel} changed since the manifest was written "
+                f"(records {old.get('records')} → {meta['records']}; run: eventwire dict manifest)",
+            )
     for rel in stored.get("files", {}):
         if rel not in current["files"]:
             c.err("manifest.json", f"lists {rel}, which does not exist")

@@ -15,7 +15,14 @@ from eventwire.actors import ActorDictionary, DocActors, load_dictionary
 from eventwire.clean import CleanRule, load_rules
 from eventwire.enrich import Gazetteer, find_quotes
 from eventwire.enrich.attach import enrich_events
-from eventwire.events import CameoCode, Candidate, PatternBook, code_paragraph, load_cameo, load_patterns
+from eventwire.events import (
+    CameoCode,
+    Candidate,
+    PatternBook,
+    code_paragraph,
+    load_cameo,
+    load_patterns,
+)
 from eventwire.nlp import DEFAULT_MODEL, ParsedParagraph, load_model
 from eventwire.records import Article, Event, Result
 
@@ -52,14 +59,20 @@ class Engine:
         clean_rules: Path | None = None,
     ) -> Engine:
         return cls(
-            load_model(model), load_dictionary(actors), load_patterns(verbs), load_cameo(),
+            load_model(model),
+            load_dictionary(actors),
+            load_patterns(verbs),
+            load_cameo(),
             load_rules(clean_rules),
         )
 
     @classmethod
     def from_nlp(cls, nlp: Language, actors: Path | None = None) -> Engine:
         return cls(
-            nlp, load_dictionary([actors] if actors else []), load_patterns(), load_cameo(),
+            nlp,
+            load_dictionary([actors] if actors else []),
+            load_patterns(),
+            load_cameo(),
             load_rules(),
         )
 

@@ -16,7 +16,9 @@ from eventwire.records import Article, RawArticle, Rejection, Result
 MAX_PARAGRAPH_CHARS = 100_000
 
 
-def _clean(engine: Engine, item: RawArticle | Rejection, default_date: str | None) -> Article | Rejection:
+def _clean(
+    engine: Engine, item: RawArticle | Rejection, default_date: str | None
+) -> Article | Rejection:
     if isinstance(item, Rejection):
         return item
     try:
@@ -27,13 +29,16 @@ def _clean(engine: Engine, item: RawArticle | Rejection, default_date: str | Non
         longest = max(end - start for start, end in cleaned.paragraphs)
         if longest > MAX_PARAGRAPH_CHARS:
             return Rejection(
-                item.source, "clean",
+                item.source,
+                "clean",
                 f"a paragraph of {longest} characters (> {MAX_PARAGRAPH_CHARS}): not article text",
             )
     return cleaned
 
 
-def _parse(engine: Engine, articles: list[Article]) -> Iterator[tuple[Article, list[ParsedParagraph] | Rejection]]:
+def _parse(
+    engine: Engine, articles: list[Article]
+) -> Iterator[tuple[Article, list[ParsedParagraph] | Rejection]]:
     try:
         yield from parse_articles(engine.nlp, articles)
         return
@@ -54,7 +59,9 @@ def _code(engine: Engine, article: Article, paragraphs: list[ParsedParagraph]) -
         return Rejection(article.source, "events", f"{type(exc).__name__}: {exc}")
 
 
-def code_batch(engine: Engine, items: list[RawArticle | Rejection], default_date: str | None) -> list[tuple[Result, Coded | None]]:
+def code_batch(
+    engine: Engine, items: list[RawArticle | Rejection], default_date: str | None
+) -> list[tuple[Result, Coded | None]]:
     cleaned = [_clean(engine, item, default_date) for item in items]
     articles = [c for c in cleaned if isinstance(c, Article)]
     parsed: dict[int, list[ParsedParagraph] | Rejection] = {}

@@ -22,9 +22,7 @@ SECTOR_CODES = frozenset(
     "GOV MIL COP JUD LEG OPP PTY REB ELI BUS MED EDU CVL REF HLH LAB AGR NGO IGO REL CRM SPY "
     "UAF INS HRI ENV SEP MOD RAD JEW MOS CHR BUD HIN MNC ATH".split()
 )
-ENTRY_TYPES = frozenset(
-    "country person group igo body party ngo media company".split()
-)
+ENTRY_TYPES = frozenset("country person group igo body party ngo media company".split())
 # Precedence of match kinds when two entries share a surface form.
 KIND_RANK = {"name": 0, "metonym": 1, "adjective": 2, "demonym": 2, "short": 3}
 
@@ -83,8 +81,16 @@ class Entry:
         # Out of every listed period: keep the nearest period's country as an elite (ELI).
         nearest = min(self.periods, key=lambda p: _distance(p, day))
         return (
-            Period(day, day, nearest.country, "ELI" if nearest.country else None,
-                   nearest.org, None, None, f"formerly {nearest.title or nearest.sector}"),
+            Period(
+                day,
+                day,
+                nearest.country,
+                "ELI" if nearest.country else None,
+                nearest.org,
+                None,
+                None,
+                f"formerly {nearest.title or nearest.sector}",
+            ),
             f"out of office on {day}: nearest period {nearest.start or '…'}..{nearest.end or '…'}",
         )
 
@@ -254,8 +260,10 @@ class ActorDictionary:
     def office_holder(self, country: str, office: str, day: date | None) -> Entry | None:
         for entry in self._office.get((country, office), ()):
             for period in entry.periods:
-                if period.office == office and period.country == country and (
-                    day is None or period.covers(day)
+                if (
+                    period.office == office
+                    and period.country == country
+                    and (day is None or period.covers(day))
                 ):
                     return entry
         return None

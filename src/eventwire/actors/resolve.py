@@ -129,19 +129,31 @@ class DocActors:
                 "demonym": "people of a country",
             }.get(m.kind, "country name")
             return Actor(
-                text=text or m.text, name=entry.name, code=actor_code(entry.cameo, sector),
-                country=country, sector=sector, org=None, start=m.start, end=m.end,
-                resolved_by=f"dictionary: {entry.key} ({why})", key=entry.key,
+                text=text or m.text,
+                name=entry.name,
+                code=actor_code(entry.cameo, sector),
+                country=country,
+                sector=sector,
+                org=None,
+                start=m.start,
+                end=m.end,
+                resolved_by=f"dictionary: {entry.key} ({why})",
+                key=entry.key,
             )
         period, why = self._period(entry)
         country = period.country if period else None
         sector = period.sector if period else None
         return Actor(
-            text=text or m.text, name=entry.name,
+            text=text or m.text,
+            name=entry.name,
             code=actor_code(self._cameo(country), sector, period.code if period else None),
-            country=country, sector=sector, org=period.org if period else None,
-            start=m.start, end=m.end,
-            resolved_by=f"dictionary: {entry.key} [{m.kind}] {why}", key=entry.key,
+            country=country,
+            sector=sector,
+            org=period.org if period else None,
+            start=m.start,
+            end=m.end,
+            resolved_by=f"dictionary: {entry.key} [{m.kind}] {why}",
+            key=entry.key,
         )
 
     def _cameo(self, iso3: str | None) -> str | None:
@@ -152,8 +164,10 @@ class DocActors:
 
     def _record(self, actor: Actor, gender: str | None = None) -> Actor:
         self.mentions.setdefault((actor.start, actor.end), actor)
-        if actor.key is None or actor.key.startswith("person:") or (
-            actor.key in self.d.entries and self.d.entries[actor.key].type == "person"
+        if (
+            actor.key is None
+            or actor.key.startswith("person:")
+            or (actor.key in self.d.entries and self.d.entries[actor.key].type == "person")
         ):
             if gender is None and actor.key in self.d.entries:
                 gender = self.d.entries[actor.key].gender
@@ -203,7 +217,9 @@ class DocActors:
                 best = (term, n)
         return best
 
-    def describe(self, para: ParsedParagraph, head: Token, exclude: Iterable[Token] = ()) -> Description:
+    def describe(
+        self, para: ParsedParagraph, head: Token, exclude: Iterable[Token] = ()
+    ) -> Description:
         """Country, sector and office from the words that modify ``head`` (not its name)."""
         skip = {t.i for t in exclude}
         mods: list[Token] = []
@@ -268,7 +284,9 @@ class DocActors:
             learned = Learned(full, desc, None, s, e)
             self.learned.setdefault(full, learned)
             self.surnames.setdefault(self._surname(name), []).append(learned)
-            self.people_seen.append((s, self._learned_actor(learned, full, s, e, "title or apposition: "), None))
+            self.people_seen.append(
+                (s, self._learned_actor(learned, full, s, e, "title or apposition: "), None)
+            )
 
     @staticmethod
     def _hyphen_tail(tok: Token) -> bool:
@@ -317,10 +335,16 @@ class DocActors:
     def _learned_actor(self, learned: Learned, text: str, s: int, e: int, prefix: str) -> Actor:
         d = learned.description
         return Actor(
-            text=text, name=learned.name,
+            text=text,
+            name=learned.name,
             code=actor_code(self._cameo(d.country), d.sector, d.code),
-            country=d.country, sector=d.sector, org=d.org, start=s, end=e,
-            resolved_by=prefix + d.why, key=f"person:{learned.name}",
+            country=d.country,
+            sector=d.sector,
+            org=d.org,
+            start=s,
+            end=e,
+            resolved_by=prefix + d.why,
+            key=f"person:{learned.name}",
         )
 
     def _pronoun(self, para: ParsedParagraph, head: Token) -> list[Actor]:
@@ -335,8 +359,14 @@ class DocActors:
             if gender in (None, want):
                 return [
                     Actor(
-                        text=head.text, name=actor.name, code=actor.code, country=actor.country,
-                        sector=actor.sector, org=actor.org, start=s, end=e,
+                        text=head.text,
+                        name=actor.name,
+                        code=actor.code,
+                        country=actor.country,
+                        sector=actor.sector,
+                        org=actor.org,
+                        start=s,
+                        end=e,
                         resolved_by=f"pronoun '{head.text}' → last person '{actor.text}'",
                         key=actor.key,
                     )
@@ -352,7 +382,7 @@ class DocActors:
         np_start = head.i - width + 1
         countries = self._np_countries(para, head)
         if not countries:
-            countries = [(None, None)]
+            countries = [(None, "")]
         out = []
         left = head.left_edge
         while left.i < head.i and left.dep_ in {"det", "punct", "predet"}:
@@ -368,9 +398,14 @@ class DocActors:
             out.append(
                 self._record(
                     Actor(
-                        text=self.text[s:e], name=self.text[s:e],
-                        code=actor_code(self._cameo(country), term.sector), country=country,
-                        sector=term.sector, org=None, start=s, end=e,
+                        text=self.text[s:e],
+                        name=self.text[s:e],
+                        code=actor_code(self._cameo(country), term.sector),
+                        country=country,
+                        sector=term.sector,
+                        org=None,
+                        start=s,
+                        end=e,
                         resolved_by=f"sector noun '{term.term}' → {term.sector}"
                         + (f"; {why}" if why else ""),
                     )
@@ -391,14 +426,20 @@ class DocActors:
             if entry is not None:
                 period, why = entry.period_on(self.day)
                 tok_s, tok_e = self._abs(para, head)
-                return self._record(Actor(
-                    text=head.text, name=entry.name,
-                    code=actor_code(self._cameo(country), period.sector if period else None),
-                    country=country, sector=period.sector if period else None, org=None,
-                    start=tok_s, end=tok_e,
-                    resolved_by=f"office '{term.term}' of {country} on {self.day}: {entry.key}",
-                    key=entry.key,
-                ))
+                return self._record(
+                    Actor(
+                        text=head.text,
+                        name=entry.name,
+                        code=actor_code(self._cameo(country), period.sector if period else None),
+                        country=country,
+                        sector=period.sector if period else None,
+                        org=None,
+                        start=tok_s,
+                        end=tok_e,
+                        resolved_by=f"office '{term.term}' of {country} on {self.day}: {entry.key}",
+                        key=entry.key,
+                    )
+                )
         return None
 
     def _np_countries(self, para: ParsedParagraph, head: Token) -> list[tuple[str | None, str]]:

@@ -25,10 +25,10 @@ def extract_html(html: str, url: str | None = None) -> Extracted | None:
         include_comments=False,
         include_tables=False,
     )
-    if doc is None or not getattr(doc, "text", None):
+    if doc is None or isinstance(doc, dict) or not doc.text:
         return None
     return Extracted(
-        text=doc.text,
+        text=str(doc.text),
         title=doc.title,
         author=doc.author,
         date=doc.date,

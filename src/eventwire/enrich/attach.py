@@ -79,19 +79,33 @@ def event_date(
     return best.value, best.precision, Span(best.text, base + best.start, base + best.end)
 
 
-def _place_for(name: str, start: int, end: int, gaz: Gazetteer, prefer: frozenset[str], why: str) -> Place | None:
+def _place_for(
+    name: str, start: int, end: int, gaz: Gazetteer, prefer: frozenset[str], why: str
+) -> Place | None:
     country = gaz.country_of(name)
     if country is not None:
         return Place(name, country, None, None, None, start, end, f"{why}; country name")
     city = gaz.city(name, prefer)
     if city is None:
         return None
-    return Place(city.name, city.country, city.lat, city.lon, city.geonameid, start, end,
-                 f"{why}; GeoNames {city.geonameid} (population {city.population})")
+    return Place(
+        city.name,
+        city.country,
+        city.lat,
+        city.lon,
+        city.geonameid,
+        start,
+        end,
+        f"{why}; GeoNames {city.geonameid} (population {city.population})",
+    )
 
 
 def event_place(
-    event: Event, para: ParsedParagraph, trigger: Token, gaz: Gazetteer, article: Article,
+    event: Event,
+    para: ParsedParagraph,
+    trigger: Token,
+    gaz: Gazetteer,
+    article: Article,
     prefer: frozenset[str],
 ) -> Place | None:
     verb = clause_verb(trigger)
@@ -114,8 +128,14 @@ def event_place(
                         span = span[1:]
                 name = span.text
                 s = para.offset + span.start_char
-                place = _place_for(name, s, s + len(name), gaz, prefer,
-                                   f"locative '{prep.text} {name}' on the event")
+                place = _place_for(
+                    name,
+                    s,
+                    s + len(name),
+                    gaz,
+                    prefer,
+                    f"locative '{prep.text} {name}' on the event",
+                )
                 if place is not None:
                     return place
     if article.dateline:
@@ -134,8 +154,10 @@ def enrich_events(
 ) -> list[Event]:
     anchor = date.fromisoformat(article.published) if article.published else None
     prefer = frozenset(
-        c for e in events for c in (e.source.country if e.source else None,
-                                    e.target.country if e.target else None) if c
+        c
+        for e in events
+        for c in (e.source.country if e.source else None, e.target.country if e.target else None)
+        if c
     )
     out = []
     for event in events:

@@ -12,25 +12,65 @@ from datetime import date, timedelta
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = [
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ]
 _MON = {m: i + 1 for i, m in enumerate(MONTHS)} | {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
 _MON["sept"] = 9
-_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_RE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-    ("mdy", re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)),
-    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b", re.I)),
+    (
+        "mdy",
+        re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I),
+    ),
+    (
+        "dmy",
+        re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b", re.I),
+    ),
     ("month_year", re.compile(rf"\b({_MONTH_RE})\s+(\d{{4}})\b", re.I)),
-    ("rel_day", re.compile(r"\b(today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)),
+    (
+        "rel_day",
+        re.compile(
+            r"\b(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b",
+            re.I,
+        ),
+    ),
     ("rel_weekday", re.compile(rf"\b(last|next|this)\s+({_DAY_RE})\b", re.I)),
     ("weekday", re.compile(rf"\b({_DAY_RE})(?:'s|’s)?\b", re.I)),
-    ("rel_unit", re.compile(r"\b(?:(earlier|later)\s+)?(last|next|this|past|coming)\s+(week|month|year)\b", re.I)),
-    ("month", re.compile(rf"\b(?:in|since|by|until|during|early|late|mid-?)\s+({_MONTH_RE})\b(?!\s+\d)", re.I)),
-    ("year", re.compile(r"\b(?:in|since|by|until|during|of|early|late)\s+((?:19|20)\d{2})\b(?![-–]\d)", re.I)),
+    (
+        "rel_unit",
+        re.compile(
+            r"\b(?:(earlier|later)\s+)?(last|next|this|past|coming)\s+(week|month|year)\b", re.I
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:in|since|by|until|during|early|late|mid-?)\s+({_MONTH_RE})\b(?!\s+\d)", re.I
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"\b(?:in|since|by|until|during|of|early|late)\s+((?:19|20)\d{2})\b(?![-–]\d)", re.I
+        ),
+    ),
 ]
 
 
@@ -53,10 +93,16 @@ def _add_months(d: date, n: int) -> date:
 
 
 def _month_num(token: str) -> int:
-    return _MON[token.lower().rstrip(".")[:4] if token.lower().startswith("sept") else token.lower().rstrip(".")[:3]]
+    return _MON[
+        token.lower().rstrip(".")[:4]
+        if token.lower().startswith("sept")
+        else token.lower().rstrip(".")[:3]
+    ]
 
 
-def normalise_date_expr(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[date, str] | None:
+def normalise_date_expr(
+    kind: str, m: re.Match[str], anchor: date, future: bool
+) -> tuple[date, str] | None:
     g = m.groups()
     try:
         if kind == "iso":

@@ -33,8 +33,14 @@ class Gazetteer:
             iso3 = iso2to3.get(raw["countrycode"])
             if iso3 is None:
                 continue
-            city = City(int(raw["geonameid"]), raw["name"], iso3, float(raw["latitude"]),
-                        float(raw["longitude"]), int(raw["population"]))
+            city = City(
+                int(raw["geonameid"]),
+                raw["name"],
+                iso3,
+                float(raw["latitude"]),
+                float(raw["longitude"]),
+                int(raw["population"]),
+            )
             self.cities[raw["name"].lower()].append(city)
         self.capitals: dict[str, str] = {}
         self.countries: dict[str, str] = {}

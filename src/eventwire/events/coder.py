@@ -132,7 +132,9 @@ def modality_of(trigger: Token, verb: Token) -> tuple[Modality, Token | None]:
     while cur.dep_ in {"ccomp", "advcl", "conj", "xcomp"} and cur.head is not cur and hops < 6:
         hops += 1
         head = cur.head
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in COND_MARKS for c in cur.children):
+        if cur.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in COND_MARKS for c in cur.children
+        ):
             hypothetical = True
         if cur.dep_ == "ccomp" and head.lemma_ in SPEECH_VERBS:
             if any(c.dep_ == "neg" for c in head.children):
@@ -174,8 +176,13 @@ class _SentenceCoder:
 
     def note(self, tok: Token, pattern: Pattern | None, outcome: str) -> None:
         self.candidates.append(
-            Candidate(self.s_start, tok.text, self.para.offset + tok.idx,
-                      pattern.id if pattern else None, outcome)
+            Candidate(
+                self.s_start,
+                tok.text,
+                self.para.offset + tok.idx,
+                pattern.id if pattern else None,
+                outcome,
+            )
         )
 
     def resolve(self, toks: Iterable[Token]) -> list[Actor]:
@@ -264,7 +271,14 @@ class _SentenceCoder:
         if span is None:
             return False
         root = span.root
-        return root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "from", "to", "into"}
+        return root.dep_ == "pobj" and root.head.lower_ in {
+            "in",
+            "at",
+            "near",
+            "from",
+            "to",
+            "into",
+        }
 
     # -- coding ------------------------------------------------------------------------------------
     def code_verb(self, tok: Token, pattern: Pattern) -> None:
@@ -282,7 +296,11 @@ class _SentenceCoder:
         self.emit(tok, tok, pattern, sources, targets)
 
     def code_noun(self, tok: Token, pattern: Pattern) -> None:
-        light = tok.head if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in LIGHT_VERBS else None
+        light = (
+            tok.head
+            if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in LIGHT_VERBS
+            else None
+        )
         sources: list[Actor] = []
         targets = self.targets(tok, pattern, extra=light)
         poss = [c for c in tok.children if c.dep_ == "poss"]
@@ -339,7 +357,8 @@ class _SentenceCoder:
         for source, target, rule_id in pairs:
             if target is not None and (
                 (source.key is not None and source.key == target.key)
-                or (source.start, source.end, source.code) == (target.start, target.end, target.code)
+                or (source.start, source.end, source.code)
+                == (target.start, target.end, target.code)
             ):
                 self.note(tok, pattern, f"source and target are the same actor ({source.name})")
                 continue

@@ -84,7 +84,13 @@ class PatternBook:
             plist.sort(key=lambda p: -p.specificity)
 
     def candidates(self, tok: Token) -> list[Pattern]:
-        pos = "noun" if tok.pos_ in {"NOUN", "PROPN"} else "verb" if tok.pos_ in {"VERB", "AUX"} else ""
+        pos = (
+            "noun"
+            if tok.pos_ in {"NOUN", "PROPN"}
+            else "verb"
+            if tok.pos_ in {"VERB", "AUX"}
+            else ""
+        )
         if not pos:
             return []
         return self._by_key.get((pos, tok.lemma_.lower()), []) or self._by_key.get(
@@ -131,7 +137,9 @@ def fits(p: Pattern, tok: Token) -> str | None:
         return f"needs object in {sorted(p.object)}"
     if p.prep is not None:
         pobjs = prep_objects(tok, p.prep)
-        has_prep = any(c.lower_ == p.prep and c.dep_ in {"prep", "agent", "dative"} for c in tok.children)
+        has_prep = any(
+            c.lower_ == p.prep and c.dep_ in {"prep", "agent", "dative"} for c in tok.children
+        )
         if not has_prep:
             return f"needs preposition '{p.prep}'"
         if p.pobj is not None and not any(o.lemma_.lower() in p.pobj for o in pobjs):

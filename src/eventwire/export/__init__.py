@@ -8,7 +8,11 @@ import duckdb
 
 from eventwire.store.duck import TABLES
 
-FORMATS = {"csv": "(FORMAT CSV, HEADER TRUE)", "parquet": "(FORMAT PARQUET)", "jsonl": "(FORMAT JSON)"}
+FORMATS = {
+    "csv": "(FORMAT CSV, HEADER TRUE)",
+    "parquet": "(FORMAT PARQUET)",
+    "jsonl": "(FORMAT JSON)",
+}
 
 
 def export_table(db: Path, table: str, fmt: str, out: Path) -> int:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 from eventwire.records import RawArticle, Rejection
 
@@ -117,9 +117,7 @@ def _decode(source: str, data: bytes) -> str | Rejection:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return Rejection(
-            source, "ingest", f"not valid UTF-8 text (byte {exc.start}: {exc.reason})"
-        )
+        return Rejection(source, "ingest", f"not valid UTF-8 text (byte {exc.start}: {exc.reason})")
 
 
 def _sniff(text: str) -> str:
@@ -159,7 +157,7 @@ def _read_blob(source: str, data: bytes, suffix: str | None) -> Iterator[Item]:
 def _read_jsonl(path: Path, gz: bool) -> Iterator[Item]:
     source = str(path)
     try:
-        raw: IO[bytes] = gzip.open(path, "rb") if gz else open(path, "rb")  # noqa: SIM115
+        raw: IO[bytes] = gzip.open(path, "rb") if gz else open(path, "rb")  # type: ignore[assignment]  # noqa: SIM115
     except OSError as exc:
         yield Rejection(source, "ingest", f"cannot read file: {exc}")
         return
@@ -229,7 +227,7 @@ def _from_record(source: str, obj: object) -> Item:
         )
     if not isinstance(body, str):
         return Rejection(source, "ingest", "record text is not a string")
-    fmt = "html" if text is None or _sniff(body) == ".html" else "text"
+    fmt: Literal["text", "html"] = "html" if text is None or _sniff(body) == ".html" else "text"
     title = _first(obj, TITLE_KEYS)
     rid = _first(obj, ID_KEYS)
     url = _first(obj, URL_KEYS)
@@ -268,9 +266,15 @@ def _iter_warc_stream(source: str, stream: IO[bytes]) -> Iterator[Item]:
             if record.rec_type != "response":
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI")
-            ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+            ctype = (
+                (record.http_headers.get_header("Content-Type") or "")
+                if record.http_headers
+                else ""
+            )
             if "html" not in ctype.lower():
-                yield Rejection(where, "ingest", f"WARC response is not HTML ({ctype or 'no type'})")
+                yield Rejection(
+                    where, "ingest", f"WARC response is not HTML ({ctype or 'no type'})"
+                )
                 continue
             try:
                 payload = record.content_stream().read()

@@ -82,39 +82,94 @@ class Store:
             a = r.article
             if a is None:
                 continue
-            arts.append([
-                a.id, a.source, a.url, a.title, a.dateline, a.wire, a.published, a.byline,
-                json.dumps(list(a.credits)), a.text,
-                json.dumps([{"text": x.text, "reason": x.reason, "rule": x.rule} for x in a.removed]),
-            ])
+            arts.append(
+                [
+                    a.id,
+                    a.source,
+                    a.url,
+                    a.title,
+                    a.dateline,
+                    a.wire,
+                    a.published,
+                    a.byline,
+                    json.dumps(list(a.credits)),
+                    a.text,
+                    json.dumps(
+                        [{"text": x.text, "reason": x.reason, "rule": x.rule} for x in a.removed]
+                    ),
+                ]
+            )
             for e in r.events:
                 loc = e.location
-                evs.append([
-                    e.id, a.id, *_actor_cols(e.source), *_actor_cols(e.target), e.cameo, e.root,
-                    e.quad_class, e.goldstein, e.plover, e.plover_mode, e.date, e.date_precision,
-                    e.modality, loc.name if loc else None, loc.country if loc else None,
-                    loc.lat if loc else None, loc.lon if loc else None,
-                    loc.geonameid if loc else None, e.evidence.sentence, e.evidence.start,
-                    e.evidence.end, e.evidence.trigger.text, e.evidence.trigger.start,
-                    e.evidence.trigger.end, e.rule, e.confidence,
-                    json.dumps(e.to_dict(), ensure_ascii=False),
-                ])
+                evs.append(
+                    [
+                        e.id,
+                        a.id,
+                        *_actor_cols(e.source),
+                        *_actor_cols(e.target),
+                        e.cameo,
+                        e.root,
+                        e.quad_class,
+                        e.goldstein,
+                        e.plover,
+                        e.plover_mode,
+                        e.date,
+                        e.date_precision,
+                        e.modality,
+                        loc.name if loc else None,
+                        loc.country if loc else None,
+                        loc.lat if loc else None,
+                        loc.lon if loc else None,
+                        loc.geonameid if loc else None,
+                        e.evidence.sentence,
+                        e.evidence.start,
+                        e.evidence.end,
+                        e.evidence.trigger.text,
+                        e.evidence.trigger.start,
+                        e.evidence.trigger.end,
+                        e.rule,
+                        e.confidence,
+                        json.dumps(e.to_dict(), ensure_ascii=False),
+                    ]
+                )
             for act in r.actors:
-                acts.append([
-                    content_id("actor", a.id, act.start, act.end, act.code), a.id, act.text,
-                    act.name, act.code, act.country, act.sector, act.org, act.start, act.end,
-                    act.resolved_by,
-                ])
+                acts.append(
+                    [
+                        content_id("actor", a.id, act.start, act.end, act.code),
+                        a.id,
+                        act.text,
+                        act.name,
+                        act.code,
+                        act.country,
+                        act.sector,
+                        act.org,
+                        act.start,
+                        act.end,
+                        act.resolved_by,
+                    ]
+                )
             for q in r.quotes:
-                quos.append([
-                    q.id, a.id, q.speaker.name if q.speaker else None,
-                    q.speaker.code if q.speaker else None, q.text, q.start, q.end,
-                    q.cue.text if q.cue else None,
-                ])
+                quos.append(
+                    [
+                        q.id,
+                        a.id,
+                        q.speaker.name if q.speaker else None,
+                        q.speaker.code if q.speaker else None,
+                        q.text,
+                        q.start,
+                        q.end,
+                        q.cue.text if q.cue else None,
+                    ]
+                )
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for table, rows in (("articles", arts), ("events", evs), ("actors", acts),
-                                ("quotes", quos), ("rejections", rejs)):
+            for table, rows in (
+                ("articles", arts),
+                ("events", evs),
+                ("actors", acts),
+                ("quotes", quos),
+                ("rejections", rejs),
+            ):
                 if rows:
                     marks = ", ".join("?" * len(rows[0]))
                     self.con.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)

@@ -1,0 +1,74 @@
+"""make bench: throughput and memory of the pipeline, written to a JSON file.
+
+Corpus: ../shared/corpora/voa/voa_stories.jsonl when present (89 public-domain stories), else our
+own samples. Measures: spaCy parse alone on the cleaned paragraphs, and the whole pipeline
+(ingest → clean → nlp → actors → events → enrich), in articles/s and words/s; peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import time
+from pathlib import Path
+
+from eventwire.clean import clean_article
+from eventwire.engine import Engine
+from eventwire.ingest import iter_inputs
+from eventwire.nlp import parse_articles
+from eventwire.pipeline import run
+from eventwire.records import Article, RawArticle
+
+REPO = Path(__file__).resolve().parents[1]
+VOA = REPO.parent / "shared" / "corpora" / "voa" / "voa_stories.jsonl"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=str(REPO / "bench" / "results.json"))
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args()
+    corpus = VOA if VOA.is_file() else REPO / "samples"
+    engine = Engine.load()
+    raws = [r for r in iter_inputs([str(corpus)]) if isinstance(r, RawArticle)]
+    articles = [
+        a for r in raws if isinstance(a := clean_article(r, engine.rules, "2024-01-01"), Article)
+    ]
+    words = sum(len(a.text.split()) for a in articles)
+    best_parse = best_full = float("inf")
+    n_events = 0
+    for _ in range(args.repeat):
+        t = time.perf_counter()
+        for _ in parse_articles(engine.nlp, articles):
+            pass
+        best_parse = min(best_parse, time.perf_counter() - t)
+        t = time.perf_counter()
+        n_events = sum(len(res.events) for res, _ in run(engine, raws, "2024-01-01"))
+        best_full = min(best_full, time.perf_counter() - t)
+    result = {
+        "corpus": str(corpus.relative_to(REPO.parent))
+        if corpus.is_relative_to(REPO.parent)
+        else str(corpus),
+        "articles": len(articles),
+        "words": words,
+        "events": n_events,
+        "events_per_article": round(n_events / max(len(articles), 1), 2),
+        "parse_only_s": round(best_parse, 3),
+        "pipeline_s": round(best_full, 3),
+        "pipeline_articles_per_s": round(len(articles) / best_full, 2),
+        "pipeline_words_per_s": round(words / best_full),
+        "parse_words_per_s": round(words / best_parse),
+        "overhead_vs_parse": round(best_full / best_parse - 1, 3),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores",
+        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
+    Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.actors import load_dictionary
+from eventwire.dictcheck import lookup, validate_all
+
+from .conftest import code_text
+
+
+@pytest.fixture(scope="module")
+def d():  # type: ignore[no-untyped-def]
+    return load_dictionary()
+
+
+def one(name: str, day: str) -> dict:  # type: ignore[type-arg]
+    found = lookup(name, day)
+    assert found, name
+    return found[0]
+
+
+def test_dictionary_validates() -> None:
+    errors, summary = validate_all([])
+    assert errors == [], errors[:10]
+    assert summary.startswith("ok")
+
+
+def test_time_aware_people() -> None:
+    trump18 = one("Donald Trump", "2018-09-11")
+    assert (trump18["country"], trump18["sector"]) == ("USA", "GOV")
+    trump22 = one("Donald Trump", "2022-06-01")
+    assert trump22["country"] == "USA" and trump22["sector"] != "GOV"
+    assert one("Boris Johnson", "2020-06-01")["code"] == "GBRGOV"
+    assert one("Moon Jae-in", "2018-09-11")["code"] == "KORGOV"
+    assert one("Kim Jong Un", "2018-09-11")["code"] == "PRKGOV"
+
+
+def test_time_aware_groups() -> None:
+    assert one("Taliban", "2020-01-01")["code"] == "AFGREB"
+    assert one("Taliban", "2022-01-01")["code"] == "AFGGOV"
+
+
+def test_countries_and_metonyms(d) -> None:  # type: ignore[no-untyped-def]
+    kinds = {
+        (m.text, m.entry.key, m.kind)
+        for m in d.find("Pyongyang and the White House said North Korean troops")
+    }
+    assert ("Pyongyang", "country:PRK", "metonym") in kinds
+    assert ("North Korean", "country:PRK", "adjective") in kinds
+    assert any(k[0] == "White House" for k in kinds)
+
+
+def test_office_holder(d) -> None:  # type: ignore[no-untyped-def]
+    holder = d.office_holder("PRK", "head_of_state", date(2018, 9, 11))
+    assert holder is not None and holder.name == "Kim Jong Un"
+
+
+def test_titles_apposition_and_surnames(engine) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Interior spokesman Tomas Verlin said on Monday that the talks had stalled.\n\n"
+        "Anna Brekke, Norway's chief negotiator, met Verlin on Tuesday in Oslo.\n\n"
+        "Verlin later said he was hopeful."
+    )
+    result = code_text(engine, text)
+    by_text = {(a.text, a.code) for a in result.actors}
+    assert ("Anna Brekke", "NORGOV") in by_text
+    verlin = [a for a in result.actors if a.text == "Verlin"]
+    assert verlin and all(a.name == "Tomas Verlin" and a.sector == "GOV" for a in verlin)
+    assert all("surname" in a.resolved_by for a in verlin)
+
+
+def test_the_leader_of_a_country_on_the_date(engine) -> None:  # type: ignore[no-untyped-def]
+    result = code_text(
+        engine, "The North Korean leader met the Chinese president in Beijing.", "2019-06-21"
+    )
+    names = {a.name for a in result.actors}
+    assert "Kim Jong Un" in names and "Xi Jinping" in names

@@ -1,0 +1,92 @@
+"""The reference input: the raw scraped story eventwire was conceived from (read from ../shared)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path: Path) -> dict:  # type: ignore[type-arg]
+    res = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "eventwire",
+            "code",
+            str(seed_path),
+            "--date",
+            "2018-09-11",
+            "--json",
+        ],
+        capture_output=True,
+        check=True,
+        timeout=600,
+    )
+    [line] = res.stdout.decode().splitlines()
+    return json.loads(line)
+
+
+def _events(seed: dict, root: set[str], src: str, tgt: str) -> list[dict]:  # type: ignore[type-arg]
+    return [
+        e
+        for e in seed["events"]
+        if e["root"] in root
+        and e["source"]
+        and e["target"]
+        and e["source"]["code"] == src
+        and e["target"]["code"] == tgt
+    ]
+
+
+def test_seed_article(seed: dict) -> None:  # type: ignore[type-arg]
+    art = seed["article"]
+    assert art["wire"] == "Reuters" and art["dateline"] == "SEOUL/WASHINGTON"
+    assert art["title"].startswith("North Korea's Kim asks Trump")
+    assert "Revcontent" not in art["text"] and "Previous article" not in art["text"]
+
+
+def test_kim_asks_trump_for_a_meeting(seed: dict) -> None:  # type: ignore[type-arg]
+    assert _events(seed, {"02", "03"}, "PRKGOV", "USAGOV")
+
+
+def test_white_house_intent_to_meet(seed: dict) -> None:  # type: ignore[type-arg]
+    assert [e for e in _events(seed, {"03"}, "USAGOV", "PRKGOV") if e["cameo"] == "036"]
+
+
+def test_moon_summit_in_pyongyang_is_planned(seed: dict) -> None:  # type: ignore[type-arg]
+    found = _events(seed, {"04"}, "KORGOV", "PRKGOV") + _events(seed, {"04"}, "PRKGOV", "KORGOV")
+    planned = [e for e in found if e["modality"] == "planned"]
+    assert planned, found
+    assert planned[0]["location"] and planned[0]["location"]["name"] == "Pyongyang"
+    assert planned[0]["date_precision"] == "week" and planned[0]["date"] == "2018-09-17"
+
+
+def test_envoys_meeting_on_tuesday(seed: dict) -> None:  # type: ignore[type-arg]
+    found = _events(seed, {"04"}, "KORGOV", "USAGOV") + _events(seed, {"04"}, "USAGOV", "KORGOV")
+    assert any(e["date"] == "2018-09-11" for e in found), found
+
+
+def test_no_events_from_other_stories_or_unasserted_clauses(seed: dict) -> None:  # type: ignore[type-arg]
+    for e in seed["events"]:
+        sentence = e["evidence"]["sentence"]
+        assert "Cambodia" not in sentence and "Brexit" not in sentence
+        if "would attend" in sentence or "could provide" in sentence:
+            assert e["modality"] != "asserted", e
+
+
+def test_seed_people(seed: dict) -> None:  # type: ignore[type-arg]
+    codes = {}
+    for a in seed["actors"]:
+        codes.setdefault(a["name"], set()).add(a["code"])
+    for name, code in [
+        ("Kim Jong Un", "PRKGOV"),
+        ("Donald Trump", "USAGOV"),
+        ("Moon Jae-in", "KORGOV"),
+        ("Sarah Sanders", "USAGOV"),
+    ]:
+        assert code in codes.get(name, set()), (name, codes.get(name))
