@@ -27,12 +27,7 @@ ROOT_CASES = [
     ("Argentina praised Chile for its help.", "05", "ARG", "CHL"),
     ("Kenya signed a security agreement with Ethiopia.", "05", "KEN", "ETH"),
     ("Norway sent humanitarian aid to Sudan.", "07", "NOR", "SDN"),
-    (
-        "Colombian rebels released three hostages to the Colombian government.",
-        "08",
-        "COLREB",
-        "COLGOV",
-    ),
+    ("Colombian rebels released three hostages.", "08", "COLREB", "CVL"),
     ("Brazil demanded an apology from Paraguay.", "10", "BRA", "PRY"),
     ("Egypt condemned Ethiopia over the dam.", "11", "EGY", "ETH"),
     ("Poland rejected the proposal from Belarus.", "12", "POL", "BLR"),

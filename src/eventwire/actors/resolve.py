@@ -34,6 +34,11 @@ LEADER_OFFICES = {
     "premier": ("head_of_government",),
     "chancellor": ("head_of_government",),
 }
+# offices with one holder per country at a time: "the French foreign minister" names a person
+UNIQUE_OFFICES = frozenset(
+    {"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
+     "interior_minister", "finance_minister"}
+)
 HE = frozenset({"he", "him"})
 SHE = frozenset({"she", "her"})
 
@@ -82,8 +87,14 @@ class DocActors:
         self.surnames: dict[str, list[Learned]] = {}
         self.mentions: dict[tuple[int, int], Actor] = {}
         self.people_seen: list[tuple[int, Actor, str | None]] = []
+        self.subject_spans: list[tuple[int, int]] = []
         for para in paragraphs:
             self._learn(para)
+            for tok in para.doc:
+                if tok.dep_ in {"nsubj", "nsubjpass"}:
+                    self.subject_spans.append(
+                        (para.offset + tok.left_edge.idx, para.offset + tok.idx + len(tok.text))
+                    )
         for m in self.matches:
             self._record(self._from_match(m))
 
@@ -164,15 +175,13 @@ class DocActors:
 
     def _record(self, actor: Actor, gender: str | None = None) -> Actor:
         self.mentions.setdefault((actor.start, actor.end), actor)
-        if (
-            actor.key is None
-            or actor.key.startswith("person:")
-            or (actor.key in self.d.entries and self.d.entries[actor.key].type == "person")
-        ):
-            if gender is None and actor.key in self.d.entries:
-                gender = self.d.entries[actor.key].gender
-            if actor.sector is not None or actor.key:
-                self.people_seen.append((actor.start, actor, gender))
+        if actor.key is None or actor.resolved_by.startswith("pronoun"):
+            return actor
+        entry = self.d.entries.get(actor.key)
+        if actor.key.startswith("person:") or (entry is not None and entry.type == "person"):
+            if gender is None and entry is not None:
+                gender = entry.gender
+            self.people_seen.append((actor.start, actor, gender))
         return actor
 
     # -- spans and descriptions ------------------------------------------------------------------
@@ -288,6 +297,9 @@ class DocActors:
                 (s, self._learned_actor(learned, full, s, e, "title or apposition: "), None)
             )
 
+    def _in_subject(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.subject_spans)
+
     @staticmethod
     def _hyphen_tail(tok: Token) -> bool:
         return tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_
@@ -323,6 +335,8 @@ class DocActors:
         _, e = self._abs(para, name[-1])
         full = self.text[s:e]
         learned = self.learned.get(full)
+        if learned is not None and learned.start > s:
+            learned = None  # introduced later in the story
         prefix = "title or apposition: "
         if learned is None and len(name) == 1:
             earlier = [x for x in self.surnames.get(full, []) if x.start < s]
@@ -349,29 +363,38 @@ class DocActors:
 
     def _pronoun(self, para: ParsedParagraph, head: Token) -> list[Actor]:
         low = head.lower_
+        if low == "his":
+            low = "he"
         if low not in HE | SHE:
             return []
         want = "m" if low in HE else "f"
         s, e = self._abs(para, head)
-        for start, actor, gender in sorted(self.people_seen, key=lambda x: x[0], reverse=True):
-            if start >= s:
-                continue
-            if gender in (None, want):
-                return [
-                    Actor(
-                        text=head.text,
-                        name=actor.name,
-                        code=actor.code,
-                        country=actor.country,
-                        sector=actor.sector,
-                        org=actor.org,
-                        start=s,
-                        end=e,
-                        resolved_by=f"pronoun '{head.text}' → last person '{actor.text}'",
-                        key=actor.key,
-                    )
-                ]
-        return []
+        earlier = sorted(
+            (x for x in self.people_seen if x[0] < s and x[2] in (None, want)),
+            key=lambda x: x[0],
+            reverse=True,
+        )
+        # the last compatible person in subject position, else the last one at all
+        subjects = [x for x in earlier if self._in_subject(x[0])]
+        pool = subjects or earlier
+        if not pool:
+            return []
+        actor = pool[0][1]
+        where = "last person in subject position" if subjects else "last person"
+        return [
+            Actor(
+                text=head.text,
+                name=actor.name,
+                code=actor.code,
+                country=actor.country,
+                sector=actor.sector,
+                org=actor.org,
+                start=s,
+                end=e,
+                resolved_by=f"pronoun '{head.text}' → {where} '{actor.text}'",
+                key=actor.key,
+            )
+        ]
 
     def _sector_actor(self, para: ParsedParagraph, head: Token) -> list[Actor]:
         tokens = list(head.doc)
@@ -417,7 +440,8 @@ class DocActors:
         self, para: ParsedParagraph, term: SectorTerm, country: str | None, head: Token
     ) -> Actor | None:
         offices = LEADER_OFFICES.get(term.term) or ((term.office,) if term.office else ())
-        if country is None or not offices:
+        offices = tuple(o for o in offices if o in UNIQUE_OFFICES)
+        if country is None or not offices or head.tag_ in {"NNS", "NNPS"}:
             return None
         if any(c.lower_ in {"a", "an", "former", "ex", "new"} for c in head.children):
             return None
@@ -446,8 +470,11 @@ class DocActors:
         """Countries named in the NP: modifiers, possessors, 'of X and Y' (one per conjunct)."""
         found: list[tuple[str | None, str]] = []
         candidates: list[Token] = []
+        possessors: list[Token] = []
         for child in head.children:
-            if child.dep_ in MODIFIER_DEPS:
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                possessors.append(child)
+            elif child.dep_ in MODIFIER_DEPS:
                 candidates.extend(child.subtree)
             elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
                 for pobj in child.children:
@@ -464,6 +491,11 @@ class DocActors:
             if actor.country and actor.country not in seen:
                 seen.add(actor.country)
                 found.append((actor.country, f"'{m.text}' → {actor.country}"))
+        if not found:  # "his government": the country of the person "his" refers to
+            for child in possessors:
+                for actor in self._pronoun(para, child):
+                    if actor.country:
+                        found.append((actor.country, f"'{child.text}' → {actor.name}"))
         return found
 
     def all_mentions(self) -> list[Actor]:

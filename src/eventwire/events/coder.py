@@ -101,6 +101,8 @@ def modality_of(trigger: Token, verb: Token) -> tuple[Modality, Token | None]:
     chain = [verb]
     cur = verb
     while cur.dep_ in {"xcomp", "conj", "pcomp", "pobj", "prep", "acl"} and cur.head is not cur:
+        if cur.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in cur.children):
+            break  # a conjoined clause with its own subject keeps its own modality
         cur = cur.head
         chain.append(cur)
     negated = hypothetical = planned = False
@@ -250,6 +252,8 @@ class _SentenceCoder:
 
     def fallback_target(self, source: Actor, trigger: Token) -> Actor | None:
         """Another country's actor named in the same sentence, nearest to the trigger."""
+        if source.country is None:
+            return None
         pos = self.para.offset + trigger.idx
         best: tuple[int, Actor] | None = None
         for actor in self.actors.all_mentions():
@@ -271,6 +275,10 @@ class _SentenceCoder:
         if span is None:
             return False
         root = span.root
+        if actor.key is not None and not actor.key.startswith("country:"):
+            return root.dep_ in {"amod", "compound", "nmod"}  # people and bodies are not places
+        if root.dep_ in {"amod", "compound", "poss", "nmod"}:
+            return True  # a modifier ("North Korean leader"), not an actor of its own
         return root.dep_ == "pobj" and root.head.lower_ in {
             "in",
             "at",
@@ -311,7 +319,7 @@ class _SentenceCoder:
         if not sources and light is not None:
             subs, _ = subject_of(light)
             sources = self.resolve(subs)
-        if not sources:
+        if not sources and (light is not None or tok.dep_ in {"nsubj", "nsubjpass", "ROOT"}):
             between = _conj_expand(prep_objects(tok, "between"))
             pair = self.resolve(between)
             if len(pair) >= 2:
@@ -355,6 +363,9 @@ class _SentenceCoder:
                 else:
                     pairs.append((s, None, rule))
         for source, target, rule_id in pairs:
+            if code.root == "01" and target is not None and target.sector == "MED" and target.key is None:
+                self.note(tok, pattern, "a statement to reporters is not an event between actors")
+                continue
             if target is not None and (
                 (source.key is not None and source.key == target.key)
                 or (source.start, source.end, source.code)
