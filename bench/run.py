@@ -33,9 +33,7 @@ def main() -> None:
     corpus = VOA if VOA.is_file() else REPO / "samples"
     engine = Engine.load()
     raws = [r for r in iter_inputs([str(corpus)]) if isinstance(r, RawArticle)]
-    articles = [
-        a for r in raws if isinstance(a := clean_article(r, engine.rules, "2024-01-01"), Article)
-    ]
+    articles = [a for r in raws if isinstance(a := clean_article(r, engine.rules, "2024-01-01"), Article)]
     words = sum(len(a.text.split()) for a in articles)
     best_parse = best_full = float("inf")
     n_events = 0
@@ -48,9 +46,7 @@ def main() -> None:
         n_events = sum(len(res.events) for res, _ in run(engine, raws, "2024-01-01"))
         best_full = min(best_full, time.perf_counter() - t)
     result = {
-        "corpus": str(corpus.relative_to(REPO.parent))
-        if corpus.is_relative_to(REPO.parent)
-        else str(corpus),
+        "corpus": str(corpus.relative_to(REPO.parent)) if corpus.is_relative_to(REPO.parent) else str(corpus),
         "articles": len(articles),
         "words": words,
         "events": n_events,

@@ -29,8 +29,6 @@ def code_text(engine: Engine, text: str, published: str = "2024-03-05"):  # type
     from eventwire.pipeline import run
     from eventwire.records import RawArticle
 
-    raw = RawArticle(
-        source="<test>", body=text, fmt="text", title="Test story", published=published
-    )
+    raw = RawArticle(source="<test>", body=text, fmt="text", title="Test story", published=published)
     [(result, coded)] = list(run(engine, [raw]))
     return result

@@ -72,8 +72,6 @@ def test_titles_apposition_and_surnames(engine) -> None:  # type: ignore[no-unty
 
 
 def test_the_leader_of_a_country_on_the_date(engine) -> None:  # type: ignore[no-untyped-def]
-    result = code_text(
-        engine, "The North Korean leader met the Chinese president in Beijing.", "2019-06-21"
-    )
+    result = code_text(engine, "The North Korean leader met the Chinese president in Beijing.", "2019-06-21")
     names = {a.name for a in result.actors}
     assert "Kim Jong Un" in names and "Xi Jinping" in names

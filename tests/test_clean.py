@@ -45,10 +45,7 @@ def test_scraped_story_with_chrome() -> None:
     assert a.title == "Ministers agree on grain corridor"
     assert (a.dateline, a.wire, a.published) == ("ANKARA", "Demo Wire", "2024-03-05")
     assert a.byline == "A. Writer"
-    assert (
-        "The deal was signed by the two ministers, and the first ships will sail on Friday."
-        in a.text
-    )
+    assert "The deal was signed by the two ministers, and the first ships will sail on Friday." in a.text
     for chrome in (
         "PHOTO",
         "TALKS CONTINUE",

@@ -72,14 +72,11 @@ def _first(result, root: str):  # type: ignore[no-untyped-def]
 
 def test_modality(engine) -> None:  # type: ignore[no-untyped-def]
     assert _first(code_text(engine, "Japan will meet China next week."), "04").modality == "planned"
-    assert (
-        _first(code_text(engine, "Japan is scheduled to meet China."), "04").modality == "planned"
-    )
+    assert _first(code_text(engine, "Japan is scheduled to meet China."), "04").modality == "planned"
     assert _first(code_text(engine, "Japan did not meet China."), "04").modality == "negated"
     assert _first(code_text(engine, "Japan could meet China."), "04").modality == "hypothetical"
     assert (
-        _first(code_text(engine, "If Japan meets China, prices will fall."), "04").modality
-        == "hypothetical"
+        _first(code_text(engine, "If Japan meets China, prices will fall."), "04").modality == "hypothetical"
     )
     assert _first(code_text(engine, "Japan met China on Monday."), "04").modality == "asserted"
     reported = _first(code_text(engine, "Officials in Seoul said Japan attacked China."), "19")

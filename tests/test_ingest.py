@@ -20,9 +20,7 @@ def test_formats_and_folders(tmp_path: Path) -> None:
         "date": "2020-02-03T10:00Z",
         "body": "Text.",
     }
-    (tmp_path / "c.jsonl").write_text(
-        json.dumps(rec) + "\n\n" + json.dumps({"title": "no text"}) + "\n"
-    )
+    (tmp_path / "c.jsonl").write_text(json.dumps(rec) + "\n\n" + json.dumps({"title": "no text"}) + "\n")
     with gzip.open(tmp_path / "d.txt.gz", "wt", encoding="utf-8") as fh:
         fh.write("Zipped headline\n\nZipped body.")
     items = list(iter_inputs([str(tmp_path)]))
@@ -59,10 +57,7 @@ def test_bad_files_become_rejections(tmp_path: Path) -> None:
     assert isinstance(got["binary.txt"], Rejection) and "binary" in got["binary.txt"].reason
     assert isinstance(got["latin1.txt"], Rejection) and "UTF-8" in got["latin1.txt"].reason
     assert isinstance(got["broken.jsonl:1"], RawArticle)
-    assert (
-        isinstance(got["broken.jsonl:2"], Rejection)
-        and "invalid JSON" in got["broken.jsonl:2"].reason
-    )
+    assert isinstance(got["broken.jsonl:2"], Rejection) and "invalid JSON" in got["broken.jsonl:2"].reason
     assert isinstance(got["bad.gz"], Rejection)
     missing = list(iter_inputs([str(tmp_path / "nope.txt")]))
     assert isinstance(missing[0], Rejection) and "no such file" in missing[0].reason
@@ -72,9 +67,7 @@ def test_stdin_is_sniffed() -> None:
     data = b'{"text": "One.", "published": "March 5, 2024"}\n'
     [item] = list(iter_inputs(["-"], stdin=io.BytesIO(data)))
     assert isinstance(item, RawArticle) and item.published == "2024-03-05"
-    [html] = list(
-        iter_inputs(["-"], stdin=io.BytesIO(b"<!DOCTYPE html><html><body>x</body></html>"))
-    )
+    [html] = list(iter_inputs(["-"], stdin=io.BytesIO(b"<!DOCTYPE html><html><body>x</body></html>")))
     assert isinstance(html, RawArticle) and html.fmt == "html"
 
 

@@ -76,7 +76,8 @@ def test_no_events_from_other_stories_or_unasserted_clauses(seed: dict) -> None:
         sentence = e["evidence"]["sentence"]
         assert "Cambodia" not in sentence and "Brexit" not in sentence
         if "would attend" in sentence or "could provide" in sentence:
-            assert e["modality"] != "asserted", e
+            if e["evidence"]["trigger"]["text"] in {"attend", "provide"}:
+                assert e["modality"] != "asserted", e
 
 
 def test_seed_people(seed: dict) -> None:  # type: ignore[type-arg]

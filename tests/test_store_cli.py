@@ -33,28 +33,21 @@ def test_run_stores_idempotently_and_keeps_bad_inputs(tmp_path: Path) -> None:
         "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
         "(SELECT count(*) FROM rejections)"
     ).fetchone()
-    reasons = [
-        r[0] for r in con.execute("SELECT reason FROM rejections ORDER BY source").fetchall()
-    ]
+    reasons = [r[0] for r in con.execute("SELECT reason FROM rejections ORDER BY source").fetchall()]
     con.close()
     assert n_art == 3 and n_ev > 0 and n_rej == 3
     assert any("binary" in r for r in reasons) and any("UTF-8" in r for r in reasons)
     assert any("empty" in r for r in reasons)
     second = ew("run", str(corpus), "--db", str(db), "--quiet")
     assert second.returncode == 0
-    assert (
-        "stored new: 0 articles, 0 events, 0 actors, 0 quotes, 0 rejections"
-        in second.stderr.decode()
-    )
+    assert "stored new: 0 articles, 0 events, 0 actors, 0 quotes, 0 rejections" in second.stderr.decode()
     for fmt in ("csv", "parquet", "jsonl"):
         out = tmp_path / f"events.{fmt}"
         res = ew("export", "--db", str(db), "--format", fmt, "--out", str(out))
         assert res.returncode == 0, res.stderr.decode()
         assert out.stat().st_size > 0
     con = duckdb.connect()
-    assert (
-        con.execute(f"SELECT count(*) FROM '{tmp_path / 'events.parquet'}'").fetchone()[0] == n_ev
-    )
+    assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'events.parquet'}'").fetchone()[0] == n_ev
     con.close()
     shown = ew("show", "--db", str(db))
     assert shown.returncode == 0 and b"cameo" in shown.stdout
@@ -104,13 +97,9 @@ def test_code_json_contract() -> None:
 
 
 def test_code_one_object_per_input_in_order(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(
-        "Headline\n\nNorway sent aid to Sudan on Monday.", encoding="utf-8"
-    )
+    (tmp_path / "a.txt").write_text("Headline\n\nNorway sent aid to Sudan on Monday.", encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"")
-    res = ew(
-        "code", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--date", "2024-01-02", "--json"
-    )
+    res = ew("code", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--date", "2024-01-02", "--json")
     lines = [json.loads(x) for x in res.stdout.decode().splitlines()]
     assert len(lines) == 2
     assert lines[0]["article"]["published"] == "2024-01-02"
@@ -138,6 +127,4 @@ def test_spacy_component() -> None:
     doc = nlp.make_doc("Norway sent humanitarian aid to Sudan.")
     doc._.eventwire_date = "2024-01-02"
     doc = nlp(doc)
-    assert [(e.source.country, e.target.country) for e in doc._.eventwire_events] == [
-        ("NOR", "SDN")
-    ]
+    assert [(e.source.country, e.target.country) for e in doc._.eventwire_events] == [("NOR", "SDN")]

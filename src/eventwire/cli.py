@@ -115,9 +115,7 @@ def clean(inputs: tuple[str, ...], default_date: str | None, as_json: bool, expl
         elif explain:
             click.echo(f"== {result.source}")
             click.echo(f"title    : {result.title}")
-            click.echo(
-                f"dateline : {result.dateline}   wire: {result.wire}   published: {result.published}"
-            )
+            click.echo(f"dateline : {result.dateline}   wire: {result.wire}   published: {result.published}")
             click.echo(f"byline   : {result.byline}")
             for start, end in result.paragraphs:
                 click.echo(f"  KEEP   | {result.text[start:end]}")
@@ -132,9 +130,7 @@ def clean(inputs: tuple[str, ...], default_date: str | None, as_json: bool, expl
 @_date_option
 @_engine_options
 @click.option("--json", "as_json", is_flag=True, help="One result object per article (JSON lines).")
-@click.option(
-    "--explain", is_flag=True, help="Per sentence: triggers, patterns, and why they coded or not."
-)
+@click.option("--explain", is_flag=True, help="Per sentence: triggers, patterns, and why they coded or not.")
 def code(
     inputs: tuple[str, ...],
     default_date: str | None,
@@ -153,9 +149,7 @@ def code(
         if as_json:
             click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
             continue
-        click.echo(
-            f"== {result.source}" + (f"  ({result.article.title})" if result.article else "")
-        )
+        click.echo(f"== {result.source}" + (f"  ({result.article.title})" if result.article else ""))
         for rej in result.rejections:
             click.echo(f"  REJECTED [{rej.stage}] {rej.reason}")
         for e in result.events:

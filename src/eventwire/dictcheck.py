@@ -195,9 +195,7 @@ def validate_all(user_files: list[Path]) -> tuple[list[str], str]:
         cameo = parse_cameo(_read("events/cameo.jsonl") or "")
         for code in cameo.values():
             if not -10.0 <= code.goldstein <= 10.0:
-                c.err(
-                    "events/cameo.jsonl", f"{code.code}: Goldstein {code.goldstein} outside -10..10"
-                )
+                c.err("events/cameo.jsonl", f"{code.code}: Goldstein {code.goldstein} outside -10..10")
         c.counts["CAMEO codes"] = len(cameo)
         roots = {code[:2] for code in cameo}
         missing = sorted({f"{i:02d}" for i in range(1, 21)} - roots)

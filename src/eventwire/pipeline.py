@@ -16,9 +16,7 @@ from eventwire.records import Article, RawArticle, Rejection, Result
 MAX_PARAGRAPH_CHARS = 100_000
 
 
-def _clean(
-    engine: Engine, item: RawArticle | Rejection, default_date: str | None
-) -> Article | Rejection:
+def _clean(engine: Engine, item: RawArticle | Rejection, default_date: str | None) -> Article | Rejection:
     if isinstance(item, Rejection):
         return item
     try:

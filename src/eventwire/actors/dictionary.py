@@ -173,9 +173,7 @@ def _period(obj: dict[str, Any]) -> Period:
 
 
 def _named_entry(obj: dict[str, Any], layer: str) -> Entry:
-    periods = tuple(
-        sorted((_period(p) for p in obj.get("periods", [])), key=lambda p: p.start or date.min)
-    )
+    periods = tuple(sorted((_period(p) for p in obj.get("periods", [])), key=lambda p: p.start or date.min))
     return Entry(
         key=obj["key"],
         type=obj["type"],

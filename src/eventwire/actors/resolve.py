@@ -36,8 +36,14 @@ LEADER_OFFICES = {
 }
 # offices with one holder per country at a time: "the French foreign minister" names a person
 UNIQUE_OFFICES = frozenset(
-    {"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-     "interior_minister", "finance_minister"}
+    {
+        "head_of_state",
+        "head_of_government",
+        "foreign_minister",
+        "defence_minister",
+        "interior_minister",
+        "finance_minister",
+    }
 )
 HE = frozenset({"he", "him"})
 SHE = frozenset({"she", "her"})
@@ -226,9 +232,7 @@ class DocActors:
                 best = (term, n)
         return best
 
-    def describe(
-        self, para: ParsedParagraph, head: Token, exclude: Iterable[Token] = ()
-    ) -> Description:
+    def describe(self, para: ParsedParagraph, head: Token, exclude: Iterable[Token] = ()) -> Description:
         """Country, sector and office from the words that modify ``head`` (not its name)."""
         skip = {t.i for t in exclude}
         mods: list[Token] = []
@@ -400,7 +404,7 @@ class DocActors:
         tokens = list(head.doc)
         hit = self._sector_at(tokens, head.i)
         if hit is None:
-            return []
+            return self._national_noun(para, head)
         term, width = hit
         np_start = head.i - width + 1
         countries = self._np_countries(para, head)
@@ -435,6 +439,36 @@ class DocActors:
                 )
             )
         return out
+
+    def _national_noun(self, para: ParsedParagraph, head: Token) -> list[Actor]:
+        """'Lebanese villages', 'Iraqi cities': a noun marked only by its country."""
+        if head.pos_ != "NOUN":
+            return []
+        for child in head.children:
+            if child.dep_ not in {"amod", "compound"}:
+                continue
+            s, e = self._abs(para, child)
+            m = self.match_at(s, e)
+            if m is None or m.entry.type != "country" or m.kind == "metonym":
+                continue
+            start = min(s, m.start)
+            _, end = self._abs(para, head)
+            return [
+                self._record(
+                    Actor(
+                        text=self.text[start:end],
+                        name=self.text[start:end],
+                        code=actor_code(m.entry.cameo, None),
+                        country=m.entry.periods[0].country,
+                        sector=None,
+                        org=None,
+                        start=start,
+                        end=end,
+                        resolved_by=f"noun marked by country '{m.text}' (no sector)",
+                    )
+                )
+            ]
+        return []
 
     def _office_holder(
         self, para: ParsedParagraph, term: SectorTerm, country: str | None, head: Token

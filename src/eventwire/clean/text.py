@@ -165,9 +165,7 @@ def clean_article(
         byline = extracted.author
         published = published or extracted.date
     state = _State(title=title, published=published, byline=byline)
-    lines = [
-        normalise_line(line) for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    ]
+    lines = [normalise_line(line) for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     if state.title is None:
         for i, line in enumerate(lines):
             if line:

@@ -169,8 +169,6 @@ def enrich_events(
         value, precision, span = event_date(event, para, trigger, anchor)
         place = event_place(event, para, trigger, gaz, article, prefer)
         out.append(
-            dataclasses.replace(
-                event, date=value, date_precision=precision, date_text=span, location=place
-            )
+            dataclasses.replace(event, date=value, date_precision=precision, date_text=span, location=place)
         )
     return out

@@ -55,21 +55,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"\b({_DAY_RE})(?:'s|’s)?\b", re.I)),
     (
         "rel_unit",
-        re.compile(
-            r"\b(?:(earlier|later)\s+)?(last|next|this|past|coming)\s+(week|month|year)\b", re.I
-        ),
+        re.compile(r"\b(?:(earlier|later)\s+)?(last|next|this|past|coming)\s+(week|month|year)\b", re.I),
     ),
     (
         "month",
-        re.compile(
-            rf"\b(?:in|since|by|until|during|early|late|mid-?)\s+({_MONTH_RE})\b(?!\s+\d)", re.I
-        ),
+        re.compile(rf"\b(?:in|since|by|until|during|early|late|mid-?)\s+({_MONTH_RE})\b(?!\s+\d)", re.I),
     ),
     (
         "year",
-        re.compile(
-            r"\b(?:in|since|by|until|during|of|early|late)\s+((?:19|20)\d{2})\b(?![-–]\d)", re.I
-        ),
+        re.compile(r"\b(?:in|since|by|until|during|of|early|late)\s+((?:19|20)\d{2})\b(?![-–]\d)", re.I),
     ),
 ]
 
@@ -94,15 +88,11 @@ def _add_months(d: date, n: int) -> date:
 
 def _month_num(token: str) -> int:
     return _MON[
-        token.lower().rstrip(".")[:4]
-        if token.lower().startswith("sept")
-        else token.lower().rstrip(".")[:3]
+        token.lower().rstrip(".")[:4] if token.lower().startswith("sept") else token.lower().rstrip(".")[:3]
     ]
 
 
-def normalise_date_expr(
-    kind: str, m: re.Match[str], anchor: date, future: bool
-) -> tuple[date, str] | None:
+def normalise_date_expr(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[date, str] | None:
     g = m.groups()
     try:
         if kind == "iso":

@@ -69,9 +69,7 @@ def find_quotes(
             speaker: Actor | None = None
             cue_span = None
             if cue is not None:
-                cue_span = Span(
-                    cue.text, para.offset + cue.idx, para.offset + cue.idx + len(cue.text)
-                )
+                cue_span = Span(cue.text, para.offset + cue.idx, para.offset + cue.idx + len(cue.text))
                 for subj in cue.children:
                     if subj.dep_ in {"nsubj", "nsubjpass"}:
                         got = actors.resolve(para, subj)

@@ -134,9 +134,7 @@ def modality_of(trigger: Token, verb: Token) -> tuple[Modality, Token | None]:
     while cur.dep_ in {"ccomp", "advcl", "conj", "xcomp"} and cur.head is not cur and hops < 6:
         hops += 1
         head = cur.head
-        if cur.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in COND_MARKS for c in cur.children
-        ):
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in COND_MARKS for c in cur.children):
             hypothetical = True
         if cur.dep_ == "ccomp" and head.lemma_ in SPEECH_VERBS:
             if any(c.dep_ == "neg" for c in head.children):
@@ -304,11 +302,7 @@ class _SentenceCoder:
         self.emit(tok, tok, pattern, sources, targets)
 
     def code_noun(self, tok: Token, pattern: Pattern) -> None:
-        light = (
-            tok.head
-            if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in LIGHT_VERBS
-            else None
-        )
+        light = tok.head if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in LIGHT_VERBS else None
         sources: list[Actor] = []
         targets = self.targets(tok, pattern, extra=light)
         poss = [c for c in tok.children if c.dep_ == "poss"]
@@ -368,8 +362,7 @@ class _SentenceCoder:
                 continue
             if target is not None and (
                 (source.key is not None and source.key == target.key)
-                or (source.start, source.end, source.code)
-                == (target.start, target.end, target.code)
+                or (source.start, source.end, source.code) == (target.start, target.end, target.code)
             ):
                 self.note(tok, pattern, f"source and target are the same actor ({source.name})")
                 continue

@@ -84,18 +84,10 @@ class PatternBook:
             plist.sort(key=lambda p: -p.specificity)
 
     def candidates(self, tok: Token) -> list[Pattern]:
-        pos = (
-            "noun"
-            if tok.pos_ in {"NOUN", "PROPN"}
-            else "verb"
-            if tok.pos_ in {"VERB", "AUX"}
-            else ""
-        )
+        pos = "noun" if tok.pos_ in {"NOUN", "PROPN"} else "verb" if tok.pos_ in {"VERB", "AUX"} else ""
         if not pos:
             return []
-        return self._by_key.get((pos, tok.lemma_.lower()), []) or self._by_key.get(
-            (pos, tok.lower_), []
-        )
+        return self._by_key.get((pos, tok.lemma_.lower()), []) or self._by_key.get((pos, tok.lower_), [])
 
     def match(self, tok: Token) -> tuple[Pattern | None, list[str]]:
         """The most specific pattern that fits ``tok`` and, for --explain, why others did not."""
@@ -129,17 +121,13 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
 
 def fits(p: Pattern, tok: Token) -> str | None:
     """None when pattern ``p`` fits trigger ``tok``, else the reason it does not."""
-    if p.particle is not None and not any(
-        c.dep_ == "prt" and c.lower_ == p.particle for c in tok.children
-    ):
+    if p.particle is not None and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in tok.children):
         return f"needs particle '{p.particle}'"
     if p.object is not None and not any(o.lemma_.lower() in p.object for o in objects(tok)):
         return f"needs object in {sorted(p.object)}"
     if p.prep is not None:
         pobjs = prep_objects(tok, p.prep)
-        has_prep = any(
-            c.lower_ == p.prep and c.dep_ in {"prep", "agent", "dative"} for c in tok.children
-        )
+        has_prep = any(c.lower_ == p.prep and c.dep_ in {"prep", "agent", "dative"} for c in tok.children)
         if not has_prep:
             return f"needs preposition '{p.prep}'"
         if p.pobj is not None and not any(o.lemma_.lower() in p.pobj for o in pobjs):

@@ -222,9 +222,7 @@ def _from_record(source: str, obj: object) -> Item:
     text = _first(obj, TEXT_KEYS)
     body = text if text is not None else html
     if body is None:
-        return Rejection(
-            source, "ingest", f"record has no text field (looked for {', '.join(TEXT_KEYS)})"
-        )
+        return Rejection(source, "ingest", f"record has no text field (looked for {', '.join(TEXT_KEYS)})")
     if not isinstance(body, str):
         return Rejection(source, "ingest", "record text is not a string")
     fmt: Literal["text", "html"] = "html" if text is None or _sniff(body) == ".html" else "text"
@@ -266,15 +264,9 @@ def _iter_warc_stream(source: str, stream: IO[bytes]) -> Iterator[Item]:
             if record.rec_type != "response":
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI")
-            ctype = (
-                (record.http_headers.get_header("Content-Type") or "")
-                if record.http_headers
-                else ""
-            )
+            ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
             if "html" not in ctype.lower():
-                yield Rejection(
-                    where, "ingest", f"WARC response is not HTML ({ctype or 'no type'})"
-                )
+                yield Rejection(where, "ingest", f"WARC response is not HTML ({ctype or 'no type'})")
                 continue
             try:
                 payload = record.content_stream().read()

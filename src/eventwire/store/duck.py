@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS rejections (
 );
 """
 TABLES = ("articles", "events", "actors", "quotes", "rejections")
+_CHUNK = 200  # rows per INSERT statement (executemany is slow in DuckDB)
 
 
 def _actor_cols(a: Actor | None) -> list[object]:
@@ -94,9 +95,7 @@ class Store:
                     a.byline,
                     json.dumps(list(a.credits)),
                     a.text,
-                    json.dumps(
-                        [{"text": x.text, "reason": x.reason, "rule": x.rule} for x in a.removed]
-                    ),
+                    json.dumps([{"text": x.text, "reason": x.reason, "rule": x.rule} for x in a.removed]),
                 ]
             )
             for e in r.events:
@@ -170,9 +169,12 @@ class Store:
                 ("quotes", quos),
                 ("rejections", rejs),
             ):
-                if rows:
-                    marks = ", ".join("?" * len(rows[0]))
-                    self.con.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)
+                for i in range(0, len(rows), _CHUNK):
+                    chunk = rows[i : i + _CHUNK]
+                    row_marks = "(" + ", ".join("?" * len(chunk[0])) + ")"
+                    values = ", ".join([row_marks] * len(chunk))
+                    params = [value for row in chunk for value in row]
+                    self.con.execute(f"INSERT OR IGNORE INTO {table} VALUES {values}", params)
             self.con.execute("COMMIT")
         except duckdb.Error:
             self.con.execute("ROLLBACK")
