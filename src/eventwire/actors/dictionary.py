@@ -78,20 +78,26 @@ class Entry:
         for period in self.periods:
             if period.covers(day):
                 return period, f"period {period.start or '…'}..{period.end or '…'}"
-        # Out of every listed period: keep the nearest period's country as an elite (ELI).
-        nearest = min(self.periods, key=lambda p: _distance(p, day))
+        past = [p for p in self.periods if p.end is not None and p.end < day]
+        if past:  # out of office: keep the country of the last office, as an elite (ELI)
+            last = max(past, key=lambda p: p.end or date.min)
+            return (
+                Period(
+                    day,
+                    day,
+                    last.country,
+                    "ELI" if last.country else None,
+                    last.org,
+                    None,
+                    None,
+                    f"formerly {last.title or last.sector}",
+                ),
+                f"out of office on {day}: last office ended {last.end}",
+            )
+        first = min(self.periods, key=lambda p: p.start or date.min)
         return (
-            Period(
-                day,
-                day,
-                nearest.country,
-                "ELI" if nearest.country else None,
-                nearest.org,
-                None,
-                None,
-                f"formerly {nearest.title or nearest.sector}",
-            ),
-            f"out of office on {day}: nearest period {nearest.start or '…'}..{nearest.end or '…'}",
+            Period(day, day, first.country, None, first.org, None, None, None),
+            f"before the first known office ({first.start}): country only",
         )
 
 
