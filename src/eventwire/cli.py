@@ -375,3 +375,67 @@ def dict_manifest() -> None:
 
     path = write_manifest()
     click.echo(f"wrote {path}")
+
+
+@main.command("eval")
+@click.argument("suites", nargs=-1)
+@click.option(
+    "--shared",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder holding the third-party data (default: ../shared beside the repo).",
+)
+@click.option("--limit", type=click.IntRange(1), default=None, help="Cap items per gold set (quick runs).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object of metrics per suite.")
+@click.option(
+    "--floors",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Fail when a metric falls below its floor in this file (eval/floors.json).",
+)
+@click.option("--model", default=DEFAULT_MODEL, show_default=True)
+def eval_cmd(
+    suites: tuple[str, ...],
+    shared: Path | None,
+    limit: int | None,
+    as_json: bool,
+    floors: Path | None,
+    model: str,
+) -> None:
+    """Measure accuracy against the gold sets: extraction, coder, actors, enrich (default: all)."""
+    from eventwire.evaluation import SUITES, GoldMissing, check_floors, default_shared, run_suite
+
+    base = shared or default_shared()
+    engines: list[Any] = []
+
+    def engine_factory() -> Any:
+        if not engines:
+            engines.append(_load_engine(model, (), None))
+        return engines[0]
+
+    failures: list[str] = []
+    for suite in suites or SUITES:
+        if suite not in SUITES:
+            raise click.BadParameter(f"{suite!r} (one of {', '.join(SUITES)})", param_hint="SUITE")
+        try:
+            metrics = run_suite(suite, base, engine_factory, limit)
+        except GoldMissing as exc:
+            click.echo(f"{suite}: skipped, gold data not found ({exc})", err=True)
+            continue
+        metrics = {"suite": suite, **metrics}
+        if as_json:
+            click.echo(json.dumps(metrics, ensure_ascii=False))
+        else:
+            click.echo(f"== {suite}")
+            for key, value in metrics.items():
+                if key != "suite":
+                    shown = (
+                        json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+                    )
+                    click.echo(f"  {key}: {shown}")
+        if floors is not None and limit is None:
+            failures += check_floors(suite, metrics, floors)
+    for failure in failures:
+        click.echo(f"BELOW FLOOR {failure}", err=True)
+    if failures:
+        raise SystemExit(1)

@@ -261,6 +261,20 @@ class ActorDictionary:
             i += n
         return out
 
+    def is_leader_surname(self, form: str) -> bool:
+        """A short form that only one dictionary entry has, and that entry has led a country
+        (head of state or government): "Putin", "Bouteflika" stand alone in news."""
+        toks = tuple(_fold(t) for t, _, _ in tokenize(form))
+        owners = {
+            entry.key for cand, entry, _kind in self._index.get(toks[0] if toks else "", ()) if cand == toks
+        }
+        if len(owners) != 1:
+            return False
+        entry = self.entries[next(iter(owners))]
+        return entry.type == "person" and any(
+            p.office in {"head_of_state", "head_of_government"} for p in entry.periods
+        )
+
     def office_holder(self, country: str, office: str, day: date | None) -> Entry | None:
         for entry in self._office.get((country, office), ()):
             for period in entry.periods:

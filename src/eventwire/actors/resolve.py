@@ -45,6 +45,8 @@ UNIQUE_OFFICES = frozenset(
         "finance_minister",
     }
 )
+IT = frozenset({"it", "its"})
+THEY = frozenset({"they", "them", "their"})
 HE = frozenset({"he", "him"})
 SHE = frozenset({"she", "her"})
 
@@ -105,13 +107,18 @@ class DocActors:
             self._record(self._from_match(m))
 
     # -- dictionary matches ----------------------------------------------------------------------
-    @staticmethod
-    def _valid_matches(matches: list[Match]) -> list[Match]:
-        """Drop short forms (surnames) of entries whose full name has not appeared before."""
+    def _valid_matches(self, matches: list[Match]) -> list[Match]:
+        """Drop short forms (surnames) of entries whose full name has not appeared before,
+        unless a title stands right before them ("President Obama", "Chancellor Merkel")."""
         seen: set[str] = set()
         out = []
         for m in matches:
-            if m.kind == "short" and m.entry.key not in seen:
+            if (
+                m.kind == "short"
+                and m.entry.key not in seen
+                and not self._titled(m)
+                and not self.d.is_leader_surname(m.text)
+            ):
                 continue
             if m.kind == "name":
                 seen.add(m.entry.key)
@@ -121,6 +128,16 @@ class DocActors:
         for m in out:
             by_span.setdefault((m.start, m.end), m)
         return sorted(by_span.values(), key=lambda m: m.start)
+
+    def _titled(self, m: Match) -> bool:
+        if m.entry.type != "person":
+            return False
+        before = self.text[max(0, m.start - 40) : m.start].rstrip()
+        words = before.split()
+        for n in (3, 2, 1):
+            if len(words) >= n and self.d.sector_term([" ".join(words[-n:]).lower()]):
+                return True
+        return False
 
     def match_at(self, start: int, end: int) -> Match | None:
         """The dictionary match overlapping the character range [start, end)."""
@@ -224,10 +241,13 @@ class DocActors:
         for n in range(1, self.d.max_sector_words + 1):
             if end_i - n + 1 < 0:
                 break
-            words = [t.lower_ for t in tokens[end_i - n + 1 : end_i]] + [tokens[end_i].lemma_]
-            term = self.d.sector_term(words) or self.d.sector_term(
-                [t.lower_ for t in tokens[end_i - n + 1 : end_i + 1]]
-            )
+            first, last = tokens[end_i - n + 1], tokens[end_i]
+            if any(tokens[k].i + 1 != tokens[k + 1].i for k in range(end_i - n + 1, end_i)):
+                continue  # not a contiguous stretch of the sentence
+            doc_text = last.doc.text
+            raw = doc_text[first.idx : last.idx + len(last.text)].lower()
+            stem = doc_text[first.idx : last.idx].lower() + last.lemma_.lower()
+            term = self.d.sector_term([stem]) or self.d.sector_term([raw])
             if term:
                 best = (term, n)
         return best
@@ -269,7 +289,10 @@ class DocActors:
             if actor.country and country is None:
                 country = actor.country
                 reasons.append(f"'{m.text}' → {actor.country}")
-            if m.entry.type in NAMED_TYPES and actor.sector and sector is None:
+            if m.entry.type == "igo" and actor.code and code is None:
+                org, code = actor.org, actor.code
+                reasons.append(f"'{m.text}' → {actor.code}")
+            elif m.entry.type in NAMED_TYPES and actor.sector and sector is None:
                 sector = actor.sector
                 org, code = actor.org, (actor.code if actor.org else None)
                 reasons.append(f"'{m.text}' → {actor.sector}")
@@ -369,6 +392,8 @@ class DocActors:
         low = head.lower_
         if low == "his":
             low = "he"
+        if low in IT | THEY:
+            return self._group_pronoun(para, head)
         if low not in HE | SHE:
             return []
         want = "m" if low in HE else "f"
@@ -400,6 +425,44 @@ class DocActors:
             )
         ]
 
+    def _group_pronoun(self, para: ParsedParagraph, head: Token) -> list[Actor]:
+        """it/they: the last country, organisation or group in subject position before it."""
+        s, e = self._abs(para, head)
+        pool = [
+            a
+            for a in self.mentions.values()
+            if a.end <= s
+            and not a.resolved_by.startswith("pronoun")
+            and self._in_subject(a.start)
+            and not self._is_person(a)
+        ]
+        if not pool:
+            return []
+        actor = max(pool, key=lambda a: a.start)
+        return [
+            Actor(
+                text=head.text,
+                name=actor.name,
+                code=actor.code,
+                country=actor.country,
+                sector=actor.sector,
+                org=actor.org,
+                start=s,
+                end=e,
+                resolved_by=f"pronoun '{head.text}' → last group or country in subject position "
+                f"'{actor.text}'",
+                key=actor.key,
+            )
+        ]
+
+    def _is_person(self, actor: Actor) -> bool:
+        if actor.key is None:
+            return False
+        if actor.key.startswith("person:"):
+            return True
+        entry = self.d.entries.get(actor.key)
+        return entry is not None and entry.type == "person"
+
     def _sector_actor(self, para: ParsedParagraph, head: Token) -> list[Actor]:
         tokens = list(head.doc)
         hit = self._sector_at(tokens, head.i)
@@ -409,7 +472,7 @@ class DocActors:
         np_start = head.i - width + 1
         countries = self._np_countries(para, head)
         if not countries:
-            countries = [(None, "")]
+            countries = [(None, "", None)]
         out = []
         left = head.left_edge
         while left.i < head.i and left.dep_ in {"det", "punct", "predet"}:
@@ -417,7 +480,7 @@ class DocActors:
         left_i = min(left.i, np_start)
         s, _ = self._abs(para, head.doc[left_i])
         _, e = self._abs(para, head)
-        for country, why in countries:
+        for country, why, igo_code in countries:
             holder = self._office_holder(para, term, country, head)
             if holder is not None:
                 out.append(holder)
@@ -427,7 +490,7 @@ class DocActors:
                     Actor(
                         text=self.text[s:e],
                         name=self.text[s:e],
-                        code=actor_code(self._cameo(country), term.sector),
+                        code=actor_code(self._cameo(country), term.sector, igo_code),
                         country=country,
                         sector=term.sector,
                         org=None,
@@ -500,9 +563,9 @@ class DocActors:
                 )
         return None
 
-    def _np_countries(self, para: ParsedParagraph, head: Token) -> list[tuple[str | None, str]]:
-        """Countries named in the NP: modifiers, possessors, 'of X and Y' (one per conjunct)."""
-        found: list[tuple[str | None, str]] = []
+    def _np_countries(self, para: ParsedParagraph, head: Token) -> list[tuple[str | None, str, str | None]]:
+        """Countries (or an IGO's code) named in the NP: modifiers, possessors, 'of X and Y'."""
+        found: list[tuple[str | None, str, str | None]] = []
         candidates: list[Token] = []
         possessors: list[Token] = []
         for child in head.children:
@@ -524,12 +587,15 @@ class DocActors:
             actor = self._from_match(m)
             if actor.country and actor.country not in seen:
                 seen.add(actor.country)
-                found.append((actor.country, f"'{m.text}' → {actor.country}"))
+                found.append((actor.country, f"'{m.text}' → {actor.country}", None))
+            elif actor.country is None and actor.org and actor.code and actor.code not in seen:
+                seen.add(actor.code)
+                found.append((None, f"'{m.text}' → {actor.code}", actor.code))
         if not found:  # "his government": the country of the person "his" refers to
             for child in possessors:
                 for actor in self._pronoun(para, child):
                     if actor.country:
-                        found.append((actor.country, f"'{child.text}' → {actor.name}"))
+                        found.append((actor.country, f"'{child.text}' → {actor.name}", None))
         return found
 
     def all_mentions(self) -> list[Actor]:

@@ -37,6 +37,19 @@ HYPO_MODALS = frozenset("would could might may should must can ought".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 COND_MARKS = frozenset({"if", "unless", "whether", "lest"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+GENERIC_TARGETS = (
+    "object.poss",
+    "xcomp",
+    "prep:to",
+    "prep:with",
+    "prep:against",
+    "prep:on",
+    "prep:for",
+    "object.prep:to",
+    "object.prep:for",
+    "object.prep:against",
+    "object.prep:with",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +89,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if depth > 4:
         return [], False
     head = verb.head
+    if verb.dep_ == "xcomp" and head.dep_ in {"acomp", "attr"} and head.head is not head:
+        head = head.head  # "Syria is willing to withdraw": the subject of "is"
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in {"VB", "VBG"}):
         if head.lemma_ in OBJECT_CONTROL:
             objs = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
@@ -169,6 +184,7 @@ class _SentenceCoder:
         self.cameo = cameo
         self.article_id = article_id
         self.consumed: set[int] = set()
+        self.generic_target = False
         self.events: list[Event] = []
         self.candidates: list[Candidate] = []
         self.s_start = para.offset + sent.start_char
@@ -246,48 +262,89 @@ class _SentenceCoder:
             actors = self.resolve(toks)
             if actors:
                 return actors
+        self.generic_target = True
+        for spec in GENERIC_TARGETS:
+            actors = self.resolve(self.generic_target_tokens(tok, spec))
+            if actors:
+                return actors
+        self.generic_target = False
         return []
 
-    def fallback_target(self, source: Actor, trigger: Token) -> Actor | None:
-        """Another country's actor named in the same sentence, nearest to the trigger."""
+    def generic_target_tokens(self, tok: Token, spec: str) -> list[Token]:
+        """Places a target often sits when the pattern's own places are empty."""
+        if spec == "object.poss":  # "praised Haiti's efforts"
+            return _conj_expand(c for o in objects(tok) for c in o.children if c.dep_ == "poss")
+        if spec == "xcomp":  # "promised to continue aid to Mozambique", "offered to hand over to X"
+            found: list[Token] = []
+            for x in tok.children:
+                if x.dep_ != "xcomp":
+                    continue
+                for sub in ("dobj", "dative", "prep:to", "prep:with", "prep:against", "prep:for"):
+                    found = self.target_tokens(x, sub)
+                    if sub == "dobj":
+                        found = [t for t in found if t.pos_ in {"PROPN", "NOUN"}]
+                    if found:
+                        return found
+            return found
+        return self.target_tokens(tok, spec)
+
+    def fallback_target(self, source: Actor, trigger: Token) -> tuple[Actor, str] | None:
+        """Another country's actor named in the same sentence, nearest to the trigger; a place
+        ("arrived in Bosnia") only when no other actor is there."""
         if source.country is None:
             return None
         pos = self.para.offset + trigger.idx
-        best: tuple[int, Actor] | None = None
+        best: tuple[int, int, Actor] | None = None
         for actor in self.actors.all_mentions():
             if not (self.s_start <= actor.start < self.s_end):
                 continue
             if actor.country is None or actor.country == source.country:
                 continue
-            if source.start <= actor.start < source.end or self._locative(actor):
+            if source.start <= actor.start < source.end:
                 continue
-            dist = abs(actor.start - pos)
-            if best is None or dist < best[0]:
-                best = (dist, actor)
-        return best[1] if best else None
+            kind = self._mention_kind(actor)
+            if kind == "modifier":
+                continue
+            rank = (int(kind == "place"), abs(actor.start - pos))
+            if best is None or rank < best[:2]:
+                best = (*rank, actor)
+        if best is None:
+            return None
+        return best[2], ("+place-target" if best[0] else "+sentence-target")
 
-    def _locative(self, actor: Actor) -> bool:
-        """Is this mention the object of a place preposition ("met in Singapore")?"""
+    def _mention_kind(self, actor: Actor) -> str:
+        """'modifier' ("North Korean leader"), 'place' ("met in Singapore") or 'actor'."""
         rel = actor.start - self.para.offset
         span = self.para.doc.char_span(rel, actor.end - self.para.offset, alignment_mode="expand")
         if span is None:
-            return False
+            return "actor"
         root = span.root
-        if actor.key is not None and not actor.key.startswith("country:"):
-            return root.dep_ in {"amod", "compound", "nmod"}  # people and bodies are not places
-        if root.dep_ in {"amod", "compound", "poss", "nmod"}:
-            return True  # a modifier ("North Korean leader"), not an actor of its own
-        return root.dep_ == "pobj" and root.head.lower_ in {
-            "in",
-            "at",
-            "near",
-            "from",
-            "to",
-            "into",
-        }
+        if root.dep_ in {"amod", "compound", "nmod"} or (
+            root.dep_ == "poss" and (actor.key or "").startswith("country:")
+        ):
+            return "modifier"
+        if (
+            (actor.key or "").startswith("country:")
+            and root.dep_ == "pobj"
+            and root.head.lower_
+            in {
+                "in",
+                "at",
+                "near",
+                "from",
+                "to",
+                "into",
+                "across",
+                "inside",
+                "outside",
+            }
+        ):
+            return "place"
+        return "actor"
 
     # -- coding ------------------------------------------------------------------------------------
     def code_verb(self, tok: Token, pattern: Pattern) -> None:
+        self.generic_target = False
         subs, passive = subject_of(tok)
         if passive and "nsubjpass" not in pattern.target:
             sources = self.resolve(_agents(tok))
@@ -302,6 +359,7 @@ class _SentenceCoder:
         self.emit(tok, tok, pattern, sources, targets)
 
     def code_noun(self, tok: Token, pattern: Pattern) -> None:
+        self.generic_target = False
         light = tok.head if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in LIGHT_VERBS else None
         sources: list[Actor] = []
         targets = self.targets(tok, pattern, extra=light)
@@ -344,14 +402,15 @@ class _SentenceCoder:
         confidence = 0.9
         pairs: list[tuple[Actor, Actor | None, str]] = []
         if targets:
-            pairs = [(s, t, rule) for s in sources for t in targets]
+            how = "+generic-target" if self.generic_target else ""
+            pairs = [(s, t, rule + how) for s in sources for t in targets]
         elif len(sources) >= 2 and pattern.symmetric:
             pairs = [(a, b, rule + "+coordinated") for a in sources for b in sources if a is not b]
         else:
             for s in sources:
                 fallback = None if code.root == "01" else self.fallback_target(s, tok)
                 if fallback is not None:
-                    pairs.append((s, fallback, rule + "+sentence-target"))
+                    pairs.append((s, fallback[0], rule + fallback[1]))
                 elif code.root == "01":
                     self.note(tok, pattern, "statement with no addressee: not an event")
                 else:
@@ -369,6 +428,10 @@ class _SentenceCoder:
             conf = confidence
             if rule_id.endswith("+sentence-target"):
                 conf = 0.5
+            elif rule_id.endswith("+place-target"):
+                conf = 0.4
+            elif rule_id.endswith("+generic-target"):
+                conf = 0.7
             elif source.resolved_by.startswith("pronoun"):
                 conf = 0.7
             start = self.para.offset + tok.idx

@@ -1,0 +1,159 @@
+"""``eventwire eval coder``: event type, dyad and pentaclass accuracy on public gold.
+
+- PLOVER GSR (``gold/plover_gsr_cameo``): 322 CAMEO-manual sentences with PLOVER v0.5b1 labels.
+  Our main event's CAMEO code → PLOVER type (our table), both sides merged into today's PLOVER
+  (DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT). No event counts as wrong.
+  Dyad: our source country is one of the gold source countries and, when the gold names
+  targets, our target country is one of them.
+- ConfliBERT CAMEO pentaclass (``gold/conflibert_cameo/cameo_class/test.tsv``, 451 sentences):
+  the pentaclass of our main event's root (01 → 0, 02–05 → 1, 06–08 → 2, 09–13 → 3, 14–20 → 4);
+  a sentence where we code no event is predicted 0 ("make statement"), reported separately.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from eventwire.evaluation import GoldMissing
+from eventwire.evaluation.common import (
+    PLOVER_MERGES,
+    Sentence,
+    actor_matches_country,
+    code_sentences,
+    f1,
+    main_event,
+    pct,
+)
+
+
+def pentaclass(root: str) -> int:
+    r = int(root)
+    return 0 if r == 1 else 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4
+
+
+def _plover(label: str | None) -> str | None:
+    if label is None:
+        return None
+    label = label.upper()
+    return PLOVER_MERGES.get(label, label)
+
+
+def eval_gsr(shared: Path, engine: Any, limit: int | None) -> dict[str, Any]:
+    path = shared / "gold" / "plover_gsr_cameo" / "PLOVER_GSR_CAMEO.txt"
+    if not path.is_file():
+        raise GoldMissing(str(path))
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text") and r.get("event")]
+    if limit:
+        records = records[:limit]
+    by_id = {r["id"]: r for r in records}
+    sents = [Sentence(r["id"], r["text"]) for r in records]
+    n = typ = dyad = coded = 0
+    confusion: Counter[tuple[str, str]] = Counter()
+    per_type_gold: Counter[str] = Counter()
+    per_type_hit: Counter[str] = Counter()
+    per_type_pred: Counter[str] = Counter()
+    for item in code_sentences(engine, sents):
+        rec = by_id[item.sentence.key]
+        gold_type = _plover(rec["event"]) or "?"
+        n += 1
+        per_type_gold[gold_type] += 1
+        ev = main_event(item.coded.events)
+        if ev is None:
+            confusion[(gold_type, "none")] += 1
+            continue
+        coded += 1
+        ours = _plover(ev.plover) or f"cameo{ev.root}"
+        per_type_pred[ours] += 1
+        confusion[(gold_type, ours)] += 1
+        if ours == gold_type:
+            typ += 1
+            per_type_hit[gold_type] += 1
+        srcs = rec.get("source") if isinstance(rec.get("source"), list) else []
+        tgts = rec.get("target") if isinstance(rec.get("target"), list) else []
+        src_ok = ev.source is not None and any(
+            actor_matches_country(a.get("code"), ev.source.country, ev.source.code) for a in srcs
+        )
+        tgt_ok = not tgts or (
+            ev.target is not None
+            and any(actor_matches_country(a.get("code"), ev.target.country, ev.target.code) for a in tgts)
+        )
+        dyad += int(src_ok and tgt_ok)
+    per_type = {
+        t: {
+            "gold": per_type_gold[t],
+            "precision": pct(per_type_hit[t], per_type_pred[t]),
+            "recall": pct(per_type_hit[t], per_type_gold[t]),
+        }
+        for t in sorted(per_type_gold)
+    }
+    return {
+        "gsr_sentences": n,
+        "gsr_coded": coded,
+        "gsr_event_type_accuracy": pct(typ, n),
+        "gsr_dyad_accuracy": pct(dyad, n),
+        "gsr_per_type": per_type,
+        "gsr_top_confusions": [[g, o, c] for (g, o), c in confusion.most_common(12) if g != o],
+    }
+
+
+def eval_pentaclass(shared: Path, engine: Any, limit: int | None) -> dict[str, Any]:
+    path = shared / "gold" / "conflibert_cameo" / "cameo_class" / "test.tsv"
+    if not path.is_file():
+        raise GoldMissing(str(path))
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        if "\t" not in line:
+            continue
+        text, label = line.rsplit("\t", 1)
+        rows.append((f"pc{n}", text, int(label)))
+    if limit:
+        rows = rows[:limit]
+    gold = {k: lab for k, _, lab in rows}
+    pred: dict[str, int] = {}
+    no_event = 0
+    for item in code_sentences(engine, (Sentence(k, t) for k, t, _ in rows)):
+        ev = main_event(item.coded.events)
+        if ev is None:
+            no_event += 1
+            pred[item.sentence.key] = 0
+        else:
+            pred[item.sentence.key] = pentaclass(ev.root)
+    classes = range(5)
+    per_class = {}
+    f1s = []
+    for c in classes:
+        tp = sum(1 for k in gold if gold[k] == c and pred.get(k, 0) == c)
+        fp = sum(1 for k in gold if gold[k] != c and pred.get(k, 0) == c)
+        fn = sum(1 for k in gold if gold[k] == c and pred.get(k, 0) != c)
+        p, r = pct(tp, tp + fp), pct(tp, tp + fn)
+        per_class[str(c)] = {"precision": p, "recall": r, "f1": f1(p, r), "gold": tp + fn}
+        f1s.append(f1(p, r))
+    correct = sum(1 for k in gold if pred.get(k, 0) == gold[k])
+    return {
+        "pentaclass_sentences": len(gold),
+        "pentaclass_macro_f1": round(sum(f1s) / len(f1s), 4),
+        "pentaclass_accuracy": pct(correct, len(gold)),
+        "pentaclass_no_event": no_event,
+        "pentaclass_per_class": per_class,
+    }
+
+
+def evaluate(shared: Path, engine_factory: Callable[[], Any], limit: int | None) -> dict[str, Any]:
+    started = time.perf_counter()
+    engine = engine_factory()
+    out: dict[str, Any] = {}
+    missing = []
+    for part in (eval_gsr, eval_pentaclass):
+        try:
+            out.update(part(shared, engine, limit))
+        except GoldMissing as exc:
+            missing.append(str(exc))
+    if len(missing) == 2:
+        raise GoldMissing("; ".join(missing))
+    out["seconds"] = round(time.perf_counter() - started, 1)
+    return out
