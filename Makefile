@@ -34,6 +34,11 @@ test: $(STAMP) lint typecheck validate
 	$(BIN)/python -m pytest -q; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
+eval: $(STAMP)
+	@if [ -d ../shared/gold ]; then \
+		$(BIN)/eventwire eval --floors eval/floors.json; \
+	else echo "../shared not found: no gold data, eval skipped"; fi
+
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --out bench/results.json
 

@@ -32,6 +32,7 @@ class Coded:
     events: list[Event]
     candidates: list[Candidate]
     result: Result
+    actors: DocActors
 
 
 class Engine:
@@ -94,7 +95,7 @@ class Engine:
             actors=tuple(actors.all_mentions()),
             quotes=tuple(quotes),
         )
-        return Coded(events, candidates, result)
+        return Coded(events, candidates, result, actors)
 
     def code_doc(self, doc: Doc, published: str | None) -> Result:
         """Code an already-parsed Doc (the spaCy component): the whole doc is one paragraph."""

@@ -16,7 +16,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-ACTOR_FILES = ("countries.jsonl", "entities.jsonl", "people_a.jsonl", "people_b.jsonl")
+ACTOR_FILES = (
+    "countries.jsonl",
+    "entities.jsonl",
+    "people_a.jsonl",
+    "people_b.jsonl",
+    "people_c.jsonl",
+)
 SECTOR_FILE = "sectors.jsonl"
 SECTOR_CODES = frozenset(
     "GOV MIL COP JUD LEG OPP PTY REB ELI BUS MED EDU CVL REF HLH LAB AGR NGO IGO REL CRM SPY "

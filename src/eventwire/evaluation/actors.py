@@ -1,0 +1,235 @@
+"""``eventwire eval actors``: who is who, measured on public gold.
+
+- PLOVER GSR (``gold/plover_gsr_cameo``): every gold source and target actor. The gold actor text
+  is located in the sentence, its syntactic head found in our parse, and our resolver asked who
+  it is (as NGEC's "with gold spans" figure): country accuracy over all gold actors, sector
+  accuracy over gold actors that carry a sector (first three letters; JRN→MED, CIV→CVL).
+- ConfliBERT CAMEO NER (``gold/conflibert_cameo/cameo_ner/test.txt``): source (S) and target (T)
+  spans of our main event, widened to the noun phrase (modifiers and conjuncts, without
+  prepositional phrases or clauses), against the gold BIO spans: exact-span precision, recall and F1
+  over S and T together, and token-level F1.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Token
+
+from eventwire.evaluation import GoldMissing
+from eventwire.evaluation.common import (
+    Sentence,
+    actor_matches_country,
+    code_sentences,
+    f1,
+    gold_sector,
+    main_event,
+    pct,
+)
+from eventwire.records import Actor
+
+NP_SKIP = frozenset({"prep", "relcl", "acl", "appos", "punct", "cc", "advcl", "det", "case"})
+
+
+def _find(text: str, needle: str) -> tuple[int, int] | None:
+    words = [re.escape(w) for w in needle.split()]
+    if not words:
+        return None
+    m = re.search(r"\s+".join(words), text, flags=re.I)
+    return (m.start(), m.end()) if m else None
+
+
+def eval_gsr_actors(shared: Path, engine: Any, limit: int | None) -> dict[str, Any]:
+    path = shared / "gold" / "plover_gsr_cameo" / "PLOVER_GSR_CAMEO.txt"
+    if not path.is_file():
+        raise GoldMissing(str(path))
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text")]
+    if limit:
+        records = records[:limit]
+    by_id = {r["id"]: r for r in records}
+    n_country = ok_country = n_sector = ok_sector = not_found = 0
+    misses: list[list[str | None]] = []
+    for item in code_sentences(engine, (Sentence(r["id"], r["text"]) for r in records)):
+        rec = by_id[item.sentence.key]
+        text = item.article.text
+        for role in ("source", "target"):
+            gold = rec.get(role)
+            if not isinstance(gold, list):
+                continue
+            for g in gold:
+                if not g.get("code"):
+                    continue
+                n_country += 1
+                sector = gold_sector(g.get("sector"))
+                n_sector += sector is not None
+                span = _find(text, g.get("actorText") or "")
+                actor = _resolve_span(item, span) if span else None
+                if span is None:
+                    not_found += 1
+                if actor is not None and actor_matches_country(g["code"], actor.country, actor.code):
+                    ok_country += 1
+                elif len(misses) < 15:
+                    misses.append([g.get("actorText"), g.get("code"), actor.code if actor else None])
+                if sector is not None and actor is not None and actor.sector == sector:
+                    ok_sector += 1
+    return {
+        "gsr_actors": n_country,
+        "gsr_actor_country_accuracy": pct(ok_country, n_country),
+        "gsr_actors_with_sector": n_sector,
+        "gsr_actor_sector_accuracy": pct(ok_sector, n_sector),
+        "gsr_actor_text_not_found": not_found,
+        "gsr_actor_misses": misses,
+    }
+
+
+def _resolve_span(item: Any, span: tuple[int, int]) -> Actor | None:
+    for para in item.paragraphs:
+        rel_s, rel_e = span[0] - para.offset, span[1] - para.offset
+        if rel_s < 0 or rel_e > len(para.doc.text):
+            continue
+        chunk = para.doc.char_span(rel_s, rel_e, alignment_mode="expand")
+        if chunk is None or not len(chunk):
+            return None
+        heads = [chunk.root, *[t for t in chunk if t.dep_ in {"pobj", "poss"} and t is not chunk.root]]
+        for head in heads:
+            found = item.coded.actors.resolve(para, head)
+            if found:
+                return found[0]
+        return None
+    return None
+
+
+def _read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
+    sents: list[tuple[list[str], list[str]]] = []
+    toks: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if toks:
+                sents.append((toks, tags))
+            toks, tags = [], []
+            continue
+        parts = line.rsplit(" ", 1)
+        toks.append(parts[0])
+        tags.append(parts[1] if len(parts) == 2 else "O")
+    if toks:
+        sents.append((toks, tags))
+    return sents
+
+
+def _spans(tags: list[str]) -> set[tuple[str, int, int]]:
+    out: set[tuple[str, int, int]] = set()
+    start = kind = None
+    for i, tag in enumerate([*tags, "O"]):
+        if start is not None and (tag == "O" or tag.startswith("B-") or tag[2:] != kind):
+            out.add((str(kind), start, i))
+            start = kind = None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            start, kind = i, tag[2:]
+    return {s for s in out if s[0] in {"S", "T"}}
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in NP_SKIP:
+            continue
+        keep.extend(child.subtree if child.dep_ != "conj" else _np_tokens(child))
+    if any(c.dep_ == "cc" for c in head.children):
+        keep.extend(c for c in head.children if c.dep_ == "cc")
+    return sorted(set(keep), key=lambda t: t.i)
+
+
+def eval_ner(shared: Path, engine: Any, limit: int | None) -> dict[str, Any]:
+    path = shared / "gold" / "conflibert_cameo" / "cameo_ner" / "test.txt"
+    if not path.is_file():
+        raise GoldMissing(str(path))
+    data = _read_conll(path)
+    if limit:
+        data = data[:limit]
+    starts: dict[str, list[int]] = {}
+    gold: dict[str, set[tuple[str, int, int]]] = {}
+    sents = []
+    for n, (toks, tags) in enumerate(data):
+        key = f"ner{n}"
+        pos, offs = 0, []
+        for tok in toks:
+            offs.append(pos)
+            pos += len(tok) + 1
+        starts[key] = offs
+        gold[key] = _spans(tags)
+        sents.append(Sentence(key, " ".join(toks)))
+    tp = fp = fn = 0
+    tok_tp = tok_fp = tok_fn = 0
+    skipped = 0
+    for item in code_sentences(engine, sents):
+        key = item.sentence.key
+        if item.article.text != item.sentence.text:
+            skipped += 1
+            continue
+        offs = starts[key]
+        pred: set[tuple[str, int, int]] = set()
+        ev = main_event(item.coded.events)
+        if ev is not None:
+            for role, actor in (("S", ev.source), ("T", ev.target)):
+                if actor is None:
+                    continue
+                span = _widen(item, actor)
+                if span is None:
+                    continue
+                first = max(i for i, o in enumerate(offs) if o <= span[0])
+                last = max(i for i, o in enumerate(offs) if o < span[1])
+                pred.add((role, first, last + 1))
+        g = gold[key]
+        tp += len(pred & g)
+        fp += len(pred - g)
+        fn += len(g - pred)
+        g_tok = {(k, i) for k, s, e in g for i in range(s, e)}
+        p_tok = {(k, i) for k, s, e in pred for i in range(s, e)}
+        tok_tp += len(p_tok & g_tok)
+        tok_fp += len(p_tok - g_tok)
+        tok_fn += len(g_tok - p_tok)
+    p, r = pct(tp, tp + fp), pct(tp, tp + fn)
+    tp_, tr_ = pct(tok_tp, tok_tp + tok_fp), pct(tok_tp, tok_tp + tok_fn)
+    return {
+        "ner_sentences": len(data) - skipped,
+        "ner_span_precision": p,
+        "ner_span_recall": r,
+        "ner_span_f1": f1(p, r),
+        "ner_token_f1": f1(tp_, tr_),
+        "ner_skipped": skipped,
+    }
+
+
+def _widen(item: Any, actor: Actor) -> tuple[int, int] | None:
+    for para in item.paragraphs:
+        rel_s, rel_e = actor.start - para.offset, actor.end - para.offset
+        if rel_s < 0 or rel_e > len(para.doc.text):
+            continue
+        chunk = para.doc.char_span(rel_s, rel_e, alignment_mode="expand")
+        if chunk is None or not len(chunk):
+            return None
+        toks = _np_tokens(chunk.root)
+        return para.offset + toks[0].idx, para.offset + toks[-1].idx + len(toks[-1].text)
+    return None
+
+
+def evaluate(shared: Path, engine_factory: Callable[[], Any], limit: int | None) -> dict[str, Any]:
+    started = time.perf_counter()
+    engine = engine_factory()
+    out: dict[str, Any] = {}
+    missing = []
+    for part in (eval_gsr_actors, eval_ner):
+        try:
+            out.update(part(shared, engine, limit))
+        except GoldMissing as exc:
+            missing.append(str(exc))
+    if len(missing) == 2:
+        raise GoldMissing("; ".join(missing))
+    out["seconds"] = round(time.perf_counter() - started, 1)
+    return out
