@@ -45,6 +45,7 @@ UNIQUE_OFFICES = frozenset(
         "finance_minister",
     }
 )
+FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late"})
 IT = frozenset({"it", "its"})
 THEY = frozenset({"they", "them", "their"})
 HE = frozenset({"he", "him"})
@@ -296,6 +297,9 @@ class DocActors:
                 sector = actor.sector
                 org, code = actor.org, (actor.code if actor.org else None)
                 reasons.append(f"'{m.text}' → {actor.sector}")
+        if any(t.lower_ in FORMER for t in mods):
+            sector, office = "ELI", None
+            reasons.append("'former' → ELI")
         return Description(country, sector, office, org, code, "; ".join(reasons))
 
     # -- learning titled people ------------------------------------------------------------------
@@ -343,6 +347,15 @@ class DocActors:
         """The actor(s) an argument headed by ``head`` refers to; [] when it is no actor."""
         s, e = self._abs(para, head)
         m = self.match_at(s, e)
+        if (
+            m is not None
+            and m.entry.type == "country"
+            and head.dep_ in {"amod", "compound"}
+            and head.head.pos_ == "NOUN"
+            and self._sector_at(list(head.doc), head.head.i) is not None
+        ):
+            # "Hungarian officials", "Panamanian army": the country word names the noun's group
+            return self._sector_actor(para, head.head)
         if m is not None:
             actor = self._from_match(m)
             # "envoys of South Korea": a country mention inside a longer NP is handled below
@@ -576,8 +589,9 @@ class DocActors:
             elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        candidates.extend([pobj, *[c for c in pobj.conjuncts]])
-                        candidates.extend(t for t in pobj.subtree if t.dep_ == "compound")
+                        for x in (pobj, *pobj.conjuncts):
+                            candidates.append(x)
+                            candidates.extend(c for c in x.children if c.dep_ in {"compound", "amod"})
         seen: set[str] = set()
         for tok in sorted(candidates, key=lambda t: t.i):
             s, e = self._abs(para, tok)
