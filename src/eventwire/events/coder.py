@@ -21,7 +21,8 @@ from eventwire.records import Actor, Event, Evidence, Modality
 from eventwire.records import Span as TextSpan
 
 LIGHT_VERBS = frozenset(
-    "have hold attend conduct stage launch carry mount begin start host join resume open".split()
+    "have hold attend conduct stage launch carry mount begin start host join resume open renew "
+    "undertake continue pursue enter reopen".split()
 )
 OBJECT_CONTROL = frozenset(
     "ask urge tell order invite persuade force call press encourage allow help request".split()
