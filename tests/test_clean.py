@@ -134,3 +134,17 @@ def test_seed_cleans(seed_path: Path) -> None:
     broken = [p for p in paras if "abolish its nuclear programs" in p]
     assert len(broken) == 1 and "United States foster such conditions" in broken[0]
     assert len(a.removed) == 11
+
+
+def test_site_name_is_not_part_of_the_title() -> None:
+    from eventwire.clean.text import strip_site_name
+
+    assert strip_site_name("Storm closes ports on the coast | Demo News", "Demo News") == (
+        "Storm closes ports on the coast"
+    )
+    assert strip_site_name("Demo News - Storm closes ports", "demonews") == "Storm closes ports"
+    assert strip_site_name("Ministers meet in Geneva for talks | World", None) == (
+        "Ministers meet in Geneva for talks"
+    )
+    assert strip_site_name("Biden: talks will go on", None) == "Biden: talks will go on"
+    assert strip_site_name(None, "x") is None

@@ -17,14 +17,20 @@ class Extracted:
 def extract_html(html: str, url: str | None = None) -> Extracted | None:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        favor_precision=True,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-    )
+    doc = None
+    # Tables are mostly statistics and layout noise for event coding; a page whose whole article
+    # sits in a layout table gets a second pass with tables.
+    for tables in (False, True):
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            favor_precision=True,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=tables,
+        )
+        if doc is not None and not isinstance(doc, dict) and doc.text:
+            break
     if doc is None or isinstance(doc, dict) or not doc.text:
         return None
     return Extracted(

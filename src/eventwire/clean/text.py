@@ -146,6 +146,29 @@ def _byline_from_credits(credits: list[str]) -> str | None:
     return None
 
 
+_TITLE_SEP = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
+
+
+def strip_site_name(title: str | None, site: str | None) -> str | None:
+    """'Storm hits coast | Demo News' → 'Storm hits coast' (the site's name, or a short part
+    after a ' | ' separator, is not part of the headline)."""
+    if not title:
+        return title
+    parts = [p.strip() for p in _TITLE_SEP.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    site_key = re.sub(r"\W+", "", (site or "").lower())
+    if site_key:
+        kept = [p for p in parts if re.sub(r"\W+", "", p.lower()) != site_key]
+        if len(kept) < len(parts) and kept:
+            return " - ".join(kept) if len(kept) > 1 else kept[0]
+    if " | " in title or title.count("|") == 1:
+        head, _, tail = title.partition("|")
+        if len(head.split()) >= 4 and len(tail.split()) <= 4:
+            return head.strip()
+    return title
+
+
 def clean_article(
     raw: RawArticle, rules: Sequence[CleanRule], default_date: str | None = None
 ) -> Article | Rejection:
@@ -161,7 +184,7 @@ def clean_article(
         if extracted is None:
             return Rejection(raw.source, "clean", "HTML page has no extractable article text")
         body = extracted.text
-        title = title or extracted.title
+        title = title or strip_site_name(extracted.title, extracted.sitename)
         byline = extracted.author
         published = published or extracted.date
     state = _State(title=title, published=published, byline=byline)
