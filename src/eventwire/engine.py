@@ -102,4 +102,4 @@ class Engine:
         article = Article(
             source="<doc>", text=doc.text, paragraphs=((0, len(doc.text)),), published=published
         )
-        return self.code_parsed(article, [ParsedParagraph(0, 0, doc)]).result
+        return self.code_parsed(article, [ParsedParagraph(0, 0, doc, len(doc.text))]).result

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from eventwire.actors.dictionary import ActorDictionary, Entry, Match, Period, SectorTerm
 from eventwire.nlp import ParsedParagraph
@@ -236,18 +236,18 @@ class DocActors:
     def _abs(self, para: ParsedParagraph, tok: Token) -> tuple[int, int]:
         return para.offset + tok.idx, para.offset + tok.idx + len(tok.text)
 
-    def _sector_at(self, tokens: Sequence[Token], end_i: int) -> tuple[SectorTerm, int] | None:
+    def _sector_at(self, tokens: Sequence[Token] | Doc, end_i: int) -> tuple[SectorTerm, int] | None:
         """The longest sector term ending at token index ``end_i`` of ``tokens`` (lemma-based)."""
         best = None
         for n in range(1, self.d.max_sector_words + 1):
             if end_i - n + 1 < 0:
                 break
-            first, last = tokens[end_i - n + 1], tokens[end_i]
+            last = tokens[end_i]
             if any(tokens[k].i + 1 != tokens[k + 1].i for k in range(end_i - n + 1, end_i)):
                 continue  # not a contiguous stretch of the sentence
-            doc_text = last.doc.text
-            raw = doc_text[first.idx : last.idx + len(last.text)].lower()
-            stem = doc_text[first.idx : last.idx].lower() + last.lemma_.lower()
+            lead = "".join(tokens[k].text_with_ws for k in range(end_i - n + 1, end_i)).lower()
+            raw = lead + last.lower_
+            stem = lead + last.lemma_.lower()
             term = self.d.sector_term([stem]) or self.d.sector_term([raw])
             if term:
                 best = (term, n)
@@ -352,7 +352,7 @@ class DocActors:
             and m.entry.type == "country"
             and head.dep_ in {"amod", "compound"}
             and head.head.pos_ == "NOUN"
-            and self._sector_at(list(head.doc), head.head.i) is not None
+            and self._sector_at(head.doc, head.head.i) is not None
         ):
             # "Hungarian officials", "Panamanian army": the country word names the noun's group
             return self._sector_actor(para, head.head)
@@ -477,7 +477,7 @@ class DocActors:
         return entry is not None and entry.type == "person"
 
     def _sector_actor(self, para: ParsedParagraph, head: Token) -> list[Actor]:
-        tokens = list(head.doc)
+        tokens = head.doc
         hit = self._sector_at(tokens, head.i)
         if hit is None:
             return self._national_noun(para, head)

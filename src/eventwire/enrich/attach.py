@@ -21,7 +21,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 def _paragraph_of(paragraphs: Sequence[ParsedParagraph], pos: int) -> ParsedParagraph | None:
     for p in paragraphs:
-        if p.offset <= pos < p.offset + len(p.doc.text):
+        if p.offset <= pos < p.offset + p.length:
             return p
     return None
 

