@@ -15,6 +15,7 @@ from eventwire.events.coder import clause_verb
 from eventwire.nlp import ParsedParagraph
 from eventwire.records import Article, Event, Place, Span
 
+VAGUE = frozenset({"present", "past", "future"})
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -62,7 +63,9 @@ def event_date(
         return None, None, None
     sent = trigger.sent
     future = event.modality == "planned"
-    exprs: list[DateExpr] = find_dates(sent.text, anchor, future=future)
+    exprs: list[DateExpr] = [
+        x for x in find_dates(sent.text, anchor, future=future) if x.precision not in VAGUE
+    ]
     if not exprs:
         return anchor.isoformat(), "publication", None
     verb = clause_verb(trigger)

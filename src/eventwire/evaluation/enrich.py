@@ -155,6 +155,10 @@ def timeml_value(value: str, precision: str) -> str:
         return f"{d.year:04d}-{d.month:02d}"
     if precision == "year":
         return f"{d.year:04d}"
+    if precision in {"present", "past", "future"}:
+        return f"{precision.upper()}_REF"
+    if precision == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
     return d.isoformat()
 
 
@@ -184,6 +188,7 @@ _GRANULARITY = (
     ("week", re.compile(r"^\d{4}-W\d{2}$")),
     ("month", re.compile(r"^\d{4}-\d{2}$")),
     ("year", re.compile(r"^\d{4}$")),
+    ("quarter", re.compile(r"^\d{4}-Q[1-4]$")),
 )
 
 
