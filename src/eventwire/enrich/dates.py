@@ -161,8 +161,9 @@ def _nearest_day(anchor: date, month: int, day: int, future: bool) -> date:
         except ValueError:
             continue
     if future:
-        ahead = [d for d in options if d >= anchor - timedelta(days=1)]
-        options = ahead or options
+        options = [d for d in options if d >= anchor - timedelta(days=1)] or options
+    else:  # a past or present clause rarely names a date more than two months ahead
+        options = [d for d in options if d <= anchor + timedelta(days=60)] or options
     return min(options, key=lambda d: abs((d - anchor).days))
 
 
@@ -171,6 +172,8 @@ def _nearest_month(anchor: date, month: int, future: bool) -> date:
     base = date(anchor.year, anchor.month, 1)
     if future:
         options = [d for d in options if d >= base] or options
+    else:
+        options = [d for d in options if d <= _add_months(base, 2)] or options
     return min(options, key=lambda d: abs((d - base).days))
 
 
