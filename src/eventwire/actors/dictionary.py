@@ -73,6 +73,8 @@ class Entry:
     gender: str | None = None
     cameo: str | None = None  # countries: CAMEO country code
     capital: str | None = None
+    adjectives: tuple[str, ...] = ()  # countries: "French", "North Korean"
+    point: tuple[float, float] | None = None  # countries: a central point (lat, lon)
     layer: str = "eventwire"
 
     def period_on(self, day: date | None) -> tuple[Period | None, str]:
@@ -162,6 +164,8 @@ def _country_entry(obj: dict[str, Any]) -> tuple[Entry, dict[str, list[str]]]:
         aliases=tuple(obj.get("aliases", [])) + tuple(obj.get("historical", [])),
         cameo=obj.get("cameo") or iso3,
         capital=obj.get("capital"),
+        adjectives=tuple(obj.get("adjectives", [])),
+        point=(float(obj["lat"]), float(obj["lon"])) if "lat" in obj and "lon" in obj else None,
     )
     forms = {
         "adjective": list(obj.get("adjectives", [])),

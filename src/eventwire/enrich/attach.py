@@ -85,21 +85,20 @@ def event_date(
 def _place_for(
     name: str, start: int, end: int, gaz: Gazetteer, prefer: frozenset[str], why: str
 ) -> Place | None:
-    country = gaz.country_of(name)
-    if country is not None:
-        return Place(name, country, None, None, None, start, end, f"{why}; country name")
-    city = gaz.city(name, prefer)
-    if city is None:
+    found = gaz.resolve(name, prefer)
+    if found is None:
         return None
+    how = {"country": "country", "region": "US state"}.get(found.kind)
+    detail = how or f"GeoNames {found.geonameid} (population {found.population})"
     return Place(
-        city.name,
-        city.country,
-        city.lat,
-        city.lon,
-        city.geonameid,
+        found.name if found.kind == "city" else name,
+        found.country,
+        found.lat,
+        found.lon,
+        found.geonameid,
         start,
         end,
-        f"{why}; GeoNames {city.geonameid} (population {city.population})",
+        f"{why}; {detail}",
     )
 
 

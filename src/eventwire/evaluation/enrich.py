@@ -426,30 +426,31 @@ class CountryLocator:
 def eval_toponyms(
     prefix: str, docs: Sequence[Sequence[GoldToponym]], gaz: Any, locator: CountryLocator
 ) -> dict[str, Any]:
-    n = hits = city_answers = country_answers = answered = 0
+    n = hits = city_hits = city_answers = country_answers = answered = 0
     country_known = country_hits = 0
     unresolved: Counter[str] = Counter()
     far: Counter[str] = Counter()
     for tops in docs:
-        prefer = frozenset(c for c in (gaz.country_of(t.name) for t in tops) if c)
+        prefer = gaz.story_countries(t.name for t in tops)
         for top in tops:
             if top.lat is None or top.lon is None:
                 continue
             n += 1
-            ours_country: str | None = gaz.country_of(top.name)
-            if ours_country is not None:
-                country_answers += 1
+            place = gaz.resolve(top.name, prefer)
+            ours_country: str | None = place.country if place is not None else None
+            if place is None:
+                unresolved[top.name] += 1
             else:
-                city = gaz.city(top.name, prefer)
-                if city is not None:
+                if place.kind == "city":
                     city_answers += 1
-                    ours_country = city.country
-                    if great_circle_km(city.lat, city.lon, top.lat, top.lon) <= ACC_KM:
+                else:
+                    country_answers += 1
+                if place.lat is not None and place.lon is not None:
+                    if great_circle_km(place.lat, place.lon, top.lat, top.lon) <= ACC_KM:
                         hits += 1
+                        city_hits += place.kind == "city"
                     else:
                         far[top.name] += 1
-                else:
-                    unresolved[top.name] += 1
             answered += ours_country is not None
             gold_country = locator.country(top)
             if gold_country is not None:
@@ -459,7 +460,7 @@ def eval_toponyms(
         f"{prefix}_docs": len(docs),
         f"{prefix}_toponyms": n,
         f"{prefix}_acc161": _ratio(hits, n),
-        f"{prefix}_acc161_city_answers": _ratio(hits, city_answers),
+        f"{prefix}_acc161_city_answers": _ratio(city_hits, city_answers),
         f"{prefix}_country_acc": _ratio(country_hits, country_known),
         f"{prefix}_country_known": country_known,
         f"{prefix}_coverage": _ratio(answered, n),

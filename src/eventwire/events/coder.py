@@ -38,6 +38,23 @@ HYPO_MODALS = frozenset("would could might may should must can ought".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 COND_MARKS = frozenset({"if", "unless", "whether", "lest"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+DECLARE_VERBS = frozenset(
+    "say tell declare reiterate insist stress conclude announce warn state repeat argue add "
+    "urge write".split()
+)
+OBLIGATION = frozenset({"must", "should", "ought"})
+SAY_MUST = Pattern(
+    id="construction.say-must",
+    pos="verb",
+    lemma="say",
+    code="100",
+    symmetric=False,
+    particle=None,
+    object=None,
+    prep=None,
+    pobj=None,
+    target=(),
+)
 GENERIC_TARGETS = (
     "object.poss",
     "xcomp",
@@ -223,6 +240,8 @@ class _SentenceCoder:
         for tok in self.sent:
             if tok.i in self.consumed:
                 continue
+            if tok.lemma_ in DECLARE_VERBS and self.code_say_must(tok):
+                continue
             if not self.book.candidates(tok):
                 continue
             pattern, misses = self.book.match(tok)
@@ -233,6 +252,26 @@ class _SentenceCoder:
                 self.code_verb(tok, pattern)
             else:
                 self.code_noun(tok, pattern)
+
+    def code_say_must(self, tok: Token) -> bool:
+        """ "X said (that) Y must/should Z" is X demanding of Y (CAMEO 100), whatever Z is."""
+        for clause in tok.children:
+            if clause.dep_ != "ccomp" or clause.pos_ not in {"VERB", "AUX"}:
+                continue
+            modal = [c for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION]
+            has_to = any(c.dep_ == "xcomp" for c in clause.children) and clause.lemma_ in {"have", "need"}
+            if not modal and not has_to:
+                continue
+            if any(c.dep_ == "neg" for c in clause.children):
+                continue
+            subs, _ = subject_of(clause)
+            targets = self.resolve(subs)
+            sources = self.resolve(subject_of(tok)[0])
+            if not sources or not targets:
+                continue
+            self.emit(tok, tok, SAY_MUST, sources, targets)
+            return True
+        return False
 
     # -- targets -----------------------------------------------------------------------------------
     def target_tokens(self, tok: Token, spec: str, extra: Token | None = None) -> list[Token]:
