@@ -91,3 +91,16 @@ def test_seed_people(seed: dict) -> None:  # type: ignore[type-arg]
         ("Sarah Sanders", "USAGOV"),
     ]:
         assert code in codes.get(name, set()), (name, codes.get(name))
+
+
+def test_seed_quotes_and_speakers(seed: dict) -> None:  # type: ignore[type-arg]
+    speakers = [(q["speaker"] or {}).get("name") for q in seed["quotes"]]
+    # seven full-sentence quotations and two partial ones, none from a caption or "Reuters"
+    assert speakers.count("Sarah Sanders") >= 4
+    assert speakers.count("Moon Jae-in") == 2
+    assert speakers.count("Stephen Biegun") == 2
+    assert "Harry Kazianis" in speakers
+    assert all("Reuters" not in (s or "") for s in speakers)
+    partial = {q["text"]: (q["speaker"] or {}).get("name") for q in seed["quotes"]}
+    assert partial["a sign of good faith"] == "Sarah Sanders"
+    assert partial["very warm, very positive"] == "Sarah Sanders"

@@ -98,13 +98,15 @@ class DocActors:
         self.mentions: dict[tuple[int, int], Actor] = {}
         self.people_seen: list[tuple[int, Actor, str | None]] = []
         self.subject_spans: list[tuple[int, int]] = []
+        self.main_subject_spans: list[tuple[int, int]] = []
         for para in paragraphs:
             self._learn(para)
             for tok in para.doc:
                 if tok.dep_ in {"nsubj", "nsubjpass"}:
-                    self.subject_spans.append(
-                        (para.offset + tok.left_edge.idx, para.offset + tok.idx + len(tok.text))
-                    )
+                    span = (para.offset + tok.left_edge.idx, para.offset + tok.idx + len(tok.text))
+                    self.subject_spans.append(span)
+                    if tok.head.dep_ == "ROOT":
+                        self.main_subject_spans.append(span)
         for m in self.matches:
             self._record(self._from_match(m))
 
@@ -436,13 +438,22 @@ class DocActors:
             key=lambda x: x[0],
             reverse=True,
         )
-        # the last compatible person in subject position, else the last one at all
+        # the last compatible person who was the subject of a main clause, else of any clause,
+        # else the last one at all (the most salient referent first)
+        mains = [x for x in earlier if any(a <= x[0] < b for a, b in self.main_subject_spans)]
+        mains = [x for x in mains if x[0] >= (earlier[0][0] if earlier else 0) - 600]
         subjects = [x for x in earlier if self._in_subject(x[0])]
-        pool = subjects or earlier
+        pool = mains or subjects or earlier
         if not pool:
             return []
         actor = pool[0][1]
-        where = "last person in subject position" if subjects else "last person"
+        where = (
+            "last person as a main-clause subject"
+            if mains
+            else "last person in subject position"
+            if subjects
+            else "last person"
+        )
         return [
             Actor(
                 text=head.text,
