@@ -27,52 +27,9 @@ SPECIAL_KEYS = {"removed_rules", "exact_removed_rules"}
 SCALAR_FIELDS = ("title", "dateline", "wire", "published", "byline", "text")
 
 # Keyed by input file name; the reason says which rule or logic is missing in the cleaner.
-XFAIL: dict[str, str] = {
-    "12_hard_wrap_sentence_at_line_end.txt": (
-        "hard-wrap joining (_joins_hard_wrap) only joins a line that ends open; in a blank-line "
-        "separated, 70-column wrapped block a line that happens to end a sentence splits the "
-        "paragraph in two"
-    ),
-    "29_chrome_before_headline.txt": (
-        "the title is the first non-empty line before any rule runs, so a 'Subscribe' line above "
-        "the headline becomes the title and the headline stays in the text (dateline is missed too)"
-    ),
-    "33_yonhap_end_marker.txt": "no rule for wire end markers such as '(END)' (Yonhap) or 'Enditem' (Xinhua)",
-    "34_relative_updated_time.txt": (
-        "published-line accepts 'Updated 2 hours ago': dateparser resolves it against the wall "
-        "clock, so published becomes today's date instead of the default"
-    ),
-    "35_byline_with_agency.txt": (
-        "byline rule keeps the agency in the value: 'By Sofia Marin, Associated Press' gives "
-        "byline 'Sofia Marin, Associated Press'"
-    ),
-    "36_wordpress_share_block.txt": (
-        "share-prompt lacks WordPress sharing chrome: 'Click to share on X (Opens in new window)', "
-        "'Like this:', 'Like Loading...'"
-    ),
-    "37_aggregator_source_line.txt": "no rule for an aggregator's attribution line 'Source: Reuters'",
-    "38_story_continues_below_ad.txt": (
-        "advert only matches a bare 'Advertisement'; 'Story continues below advertisement' is kept"
-    ),
-    "39_subheads_with_punctuation.txt": (
-        "subhead character class has no '.' or '?', so 'U.N. ROLE' and 'WHAT HAPPENS NEXT?' are kept"
-    ),
-    "40_ascii_dash_dateline_no_wire.txt": (
-        "_DATELINE_NOWIRE needs an en/em dash; 'SPLIT -- ' (ASCII dashes, no wire) is not a dateline"
-    ),
-    "41_related_sentence_is_content.txt": (
-        "source-link matches any line starting 'Related' (no end anchor), dropping the body "
-        "paragraph 'Related talks on fishing quotas ...'"
-    ),
-    "42_production_by_sentence_is_content.txt": (
-        "credits matches 'Production by' at the start of any line, so the body paragraph "
-        "'Production by the state-owned refinery fell ...' is dropped as a credit"
-    ),
-    "43_slash_acronym_sentence_is_content.txt": (
-        "photo-credit matches any line ending 'ACRONYM/Capitalised word', so a body sentence "
-        "ending 'for HIV/Aids.' is dropped as a photo credit"
-    ),
-}
+# Cases the cleaner got wrong, each with the missing rule or logic; strict, so a fixed case
+# fails until its entry is removed. All 13 found when the set was written are fixed.
+XFAIL: dict[str, str] = {}
 
 
 def _inputs() -> list[Path]:

@@ -42,9 +42,10 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<when>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)))?"
     r"\s*\((?P<wire>[^()]{2,40})\)\s*[-–—]+\s*"
 )
-_DATELINE_NOWIRE = re.compile(r"^(?P<place>[A-Z][A-Z.'’/ ,-]{2,60}?)\s*[–—]+\s+(?=[A-Z])")
+_DATELINE_NOWIRE = re.compile(r"^(?P<place>[A-Z][A-Z.'’/ ,-]{2,60}?)\s*(?:[–—]+|--)\s+(?=[A-Z])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+_RELATIVE = re.compile(r"\b(?:ago|today|yesterday|just now|minutes?|hours?)\b", re.I)
 _CREDIT_NAMES = re.compile(r"Reporting by (?P<names>[^;()]+)", re.I)
 
 
@@ -69,17 +70,30 @@ def _apply_rules(line: str, rules: Sequence[CleanRule], state: _State) -> bool:
             continue
         value = match.groupdict().get("value")
         if rule.action == "published":
+            if value and _RELATIVE.search(value):
+                # "Updated 2 hours ago": no date we can know without the crawl time
+                state.removed.append(Removed(line, rule.reason + " (relative: no date taken)", rule.name))
+                return True
             parsed = normalise_date(value)
             if parsed is None:
                 continue  # "Date: unknown" is not a date line we understand; keep looking
             state.published = state.published or parsed
         elif rule.action == "byline":
-            state.byline = state.byline or value
+            state.byline = state.byline or _strip_agency(value)
         elif rule.action == "credit":
             state.credits.append(line)
         state.removed.append(Removed(line, rule.reason, rule.name))
         return True
     return False
+
+
+def _strip_agency(value: str | None) -> str | None:
+    """'Sofia Marin, Associated Press' → 'Sofia Marin'."""
+    if value is None:
+        return None
+    parts = re.split(r"\s*[,|]\s*", value)
+    kept = [p for p in parts if p.lower() not in KNOWN_WIRES]
+    return ", ".join(kept) if kept else value
 
 
 def _ends_open(text: str) -> bool:
@@ -96,10 +110,12 @@ def _continues(prev: str, nxt: str) -> bool:
 
 def _paragraphs(blocks: list[list[str]], html: bool) -> list[str]:
     paras: list[str] = []
+    # When blank lines separate paragraphs, a single line break inside a block is wrapping.
+    wrapped = not html and len(blocks) >= 2 and any(len(b) > 1 for b in blocks)
     for block in blocks:
         current = ""
         for line in block:
-            if current and (html or not _joins_hard_wrap(current, line)):
+            if current and not wrapped and (html or not _joins_hard_wrap(current, line)):
                 paras.append(current)
                 current = line
             else:
@@ -191,7 +207,7 @@ def clean_article(
     lines = [normalise_line(line) for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     if state.title is None:
         for i, line in enumerate(lines):
-            if line:
+            if line and not _apply_rules(line, [r for r in rules if r.action == "drop"], state):
                 state.title = line
                 lines = lines[i + 1 :]
                 break
