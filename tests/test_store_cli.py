@@ -128,3 +128,17 @@ def test_spacy_component() -> None:
     doc._.eventwire_date = "2024-01-02"
     doc = nlp(doc)
     assert [(e.source.country, e.target.country) for e in doc._.eventwire_events] == [("NOR", "SDN")]
+
+
+def test_non_english_article_is_a_rejection_with_its_language(tmp_path: Path) -> None:
+    (tmp_path / "de.txt").write_text(
+        "Regierung kündigt neue Gespräche an\n\n"
+        "Die Regierung hat am Montag angekündigt, dass die Gespräche mit den Nachbarländern in der "
+        "nächsten Woche fortgesetzt werden. Der Minister sagte, man sei zu einem Kompromiss bereit, "
+        "wenn auch die andere Seite sich bewege. Die Opposition kritisierte den Plan als zu spät.",
+        encoding="utf-8",
+    )
+    res = ew("code", str(tmp_path / "de.txt"), "--date", "2024-01-02", "--json")
+    [obj] = [json.loads(x) for x in res.stdout.decode().splitlines()]
+    [rej] = obj["rejections"]
+    assert rej["stage"] == "clean" and "not English" in rej["reason"] and "(de," in rej["reason"]

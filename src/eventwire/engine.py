@@ -50,6 +50,9 @@ class Engine:
         self.cameo = cameo
         self.rules = rules
         self.gazetteer = Gazetteer(dictionary)
+        # Our dictionaries and patterns are English: other languages are rejected, with the
+        # language detected, unless a user with another pipeline turns this off.
+        self.english_only = True
 
     @classmethod
     def load(

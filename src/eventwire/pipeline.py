@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from eventwire.clean import clean_article
+from eventwire.clean.language import is_english
 from eventwire.engine import Coded, Engine
 from eventwire.nlp import ParsedParagraph, parse_articles
 from eventwire.records import Article, RawArticle, Rejection, Result
@@ -23,6 +24,15 @@ def _clean(engine: Engine, item: RawArticle | Rejection, default_date: str | Non
         cleaned = clean_article(item, engine.rules, default_date)
     except (ValueError, TypeError, UnicodeError) as exc:
         return Rejection(item.source, "clean", f"{type(exc).__name__}: {exc}")
+    if isinstance(cleaned, Article) and engine.english_only:
+        ok, lang = is_english(f"{cleaned.title or ''}\n{cleaned.text}")
+        if not ok:
+            return Rejection(
+                item.source,
+                "clean",
+                f"not English: detected {lang.name} ({lang.code}, confidence {lang.confidence:.2f}); "
+                f"{lang.reason}",
+            )
     if isinstance(cleaned, Article):
         longest = max(end - start for start, end in cleaned.paragraphs)
         if longest > MAX_PARAGRAPH_CHARS:
