@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from html import unescape
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,6 +14,21 @@ class Extracted:
     author: str | None
     date: str | None
     sitename: str | None
+    h1: str | None = None
+
+
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def first_h1(html: str) -> str | None:
+    """The text of the page's first <h1> (the on-page headline), whitespace collapsed."""
+    m = _H1.search(html)
+    if not m:
+        return None
+    text = unescape(_TAG.sub(" ", m.group(1)))
+    text = " ".join(text.split())
+    return text or None
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted | None:
@@ -39,4 +56,5 @@ def extract_html(html: str, url: str | None = None) -> Extracted | None:
         author=doc.author,
         date=doc.date,
         sitename=doc.sitename,
+        h1=first_h1(html),
     )

@@ -185,6 +185,64 @@ def strip_site_name(title: str | None, site: str | None) -> str | None:
     return title
 
 
+def choose_title(meta: str | None, h1: str | None, site: str | None) -> str | None:
+    """The on-page headline (<h1>) when it is a real headline, else the page title without the
+    site's name."""
+    if h1 and len(h1.split()) >= 4 and len(h1) <= 300:
+        return h1
+    return strip_site_name(meta, site)
+
+
+_BYLINE_JUNK = re.compile(
+    r"^(?:by|view all posts by|posted by|written by|published|updated|link copied|share|follow)"
+    r"\b[:\s]*",
+    re.I,
+)
+_BYLINE_TRAILER = re.compile(r"\s+(?:published|updated|posted|link copied)\b.*$", re.I)
+_URLISH = re.compile(r"(?:www\.|\bwww\b|\.com\b|\bcom$|https?:|@|\d)", re.I)
+_ORGISH = re.compile(
+    r"\b(?:staff|news|press|media|agency|network|online|newsroom|desk|editors?|team|wire|"
+    r"times|post|journal|daily|magazine|tribune|herald|nast|aol|associated|report|telegram|"
+    r"gazette|redazione|university|school|institute)\b",
+    re.I,
+)
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)$")
+
+
+def clean_byline(author: str | None, site: str | None) -> str | None:
+    """Names only: no publisher, site name, URL pieces, handles, credentials or 'Published'
+    trailers. An agency stays when it is the only author."""
+    if not author:
+        return author
+    site_key = re.sub(r"\W+", "", (site or "").lower())
+    months = {m.lower() for m in _MONTHS}
+    names: list[str] = []
+    orgs: list[str] = []
+    for part in re.split(r"\s*(?:[;|,]|\band\b|&)\s*", author):
+        part = _BYLINE_TRAILER.sub("", _BYLINE_JUNK.sub("", part.strip())).strip(" .:-")
+        if not part or _URLISH.search(part) or _CREDENTIAL.match(part):
+            continue
+        key = re.sub(r"\W+", "", part.lower())
+        if (site_key and key == site_key) or part.lower() in months:
+            continue
+        if _ORGISH.search(part) or part.lower() in KNOWN_WIRES:
+            orgs.append(part)
+            continue
+        if len(part.split()) > 4:
+            continue
+        if any(key == re.sub(r"\W+", "", n.lower()) for n in names):
+            continue  # "Ayeesha-Walsh" beside "Ayeesha Walsh"
+        names.append(part)
+    if any(" " in n for n in names):  # a one-word handle ("Tpluto") beside real names
+        names = [n for n in names if " " in n]
+    if names:
+        return "; ".join(names)
+    return orgs[0] if orgs else None
+
+
+_MONTHS = "January February March April May June July August September October November December".split()
+
+
 def clean_article(
     raw: RawArticle, rules: Sequence[CleanRule], default_date: str | None = None
 ) -> Article | Rejection:
@@ -200,8 +258,8 @@ def clean_article(
         if extracted is None:
             return Rejection(raw.source, "clean", "HTML page has no extractable article text")
         body = extracted.text
-        title = title or strip_site_name(extracted.title, extracted.sitename)
-        byline = extracted.author
+        title = title or choose_title(extracted.title, extracted.h1, extracted.sitename)
+        byline = clean_byline(extracted.author, extracted.sitename)
         published = published or extracted.date
     state = _State(title=title, published=published, byline=byline)
     lines = [normalise_line(line) for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
