@@ -5,9 +5,10 @@
   it is (as NGEC's "with gold spans" figure): country accuracy over all gold actors, sector
   accuracy over gold actors that carry a sector (first three letters; JRN→MED, CIV→CVL).
 - ConfliBERT CAMEO NER (``gold/conflibert_cameo/cameo_ner/test.txt``): source (S) and target (T)
-  spans of our main event, widened to the noun phrase (modifiers and conjuncts, without
-  prepositional phrases or clauses), against the gold BIO spans: exact-span precision, recall and F1
-  over S and T together, and token-level F1.
+  spans of our main event, widened to the noun phrase as the gold marks it (determiners,
+  modifiers, conjuncts and "of" phrases; no other prepositional phrases, appositions or clauses),
+  against the gold BIO spans: exact-span precision, recall and F1 over S and T together, and
+  token-level F1.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from eventwire.evaluation.common import (
 )
 from eventwire.records import Actor
 
-NP_SKIP = frozenset({"prep", "relcl", "acl", "appos", "punct", "cc", "advcl", "det", "case"})
+NP_SKIP = frozenset({"prep", "relcl", "acl", "appos", "punct", "cc", "advcl", "case"})
 
 
 def _find(text: str, needle: str) -> tuple[int, int] | None:
@@ -137,7 +138,7 @@ def _spans(tags: list[str]) -> set[tuple[str, int, int]]:
 def _np_tokens(head: Token) -> list[Token]:
     keep = [head]
     for child in head.children:
-        if child.dep_ in NP_SKIP:
+        if child.dep_ in NP_SKIP and not (child.dep_ == "prep" and child.lower_ == "of"):
             continue
         keep.extend(child.subtree if child.dep_ != "conj" else _np_tokens(child))
     if any(c.dep_ == "cc" for c in head.children):

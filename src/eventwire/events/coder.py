@@ -253,6 +253,16 @@ class _SentenceCoder:
             else:
                 self.code_noun(tok, pattern)
 
+    def statement_about(self, tok: Token) -> list[Actor]:
+        """The actor a reported statement is about: the subject of its clause complement."""
+        for clause in tok.children:
+            if clause.dep_ == "ccomp" and clause.pos_ in {"VERB", "AUX"}:
+                subs, _ = subject_of(clause)
+                found = [a for a in self.resolve(subs) if not a.resolved_by.startswith("pronoun")]
+                if found:
+                    return found
+        return []
+
     def code_say_must(self, tok: Token) -> bool:
         """ "X said (that) Y must/should Z" is X demanding of Y (CAMEO 100), whatever Z is."""
         for clause in tok.children:
@@ -447,10 +457,15 @@ class _SentenceCoder:
         elif len(sources) >= 2 and pattern.symmetric:
             pairs = [(a, b, rule + "+coordinated") for a in sources for b in sources if a is not b]
         else:
+            about = self.statement_about(tok) if code.root == "01" else []
             for s in sources:
                 fallback = None if code.root == "01" else self.fallback_target(s, tok)
+                subjects = [a for a in about if a.country != s.country or a.key != s.key]
                 if fallback is not None:
                     pairs.append((s, fallback[0], rule + fallback[1]))
+                elif subjects:
+                    # "X said Y would ...": a statement by X about Y
+                    pairs.extend((s, a, rule + "+about") for a in subjects[:1])
                 elif code.root == "01":
                     self.note(tok, pattern, "statement with no addressee: not an event")
                 else:
@@ -472,6 +487,8 @@ class _SentenceCoder:
                 conf = 0.4
             elif rule_id.endswith("+generic-target"):
                 conf = 0.7
+            elif rule_id.endswith("+about"):
+                conf = 0.6
             elif source.resolved_by.startswith("pronoun"):
                 conf = 0.7
             start = self.para.offset + tok.idx
