@@ -87,8 +87,15 @@ def test_seed_people(seed: dict) -> None:  # type: ignore[type-arg]
     for name, code in [
         ("Kim Jong Un", "PRKGOV"),
         ("Donald Trump", "USAGOV"),
-        ("Moon Jae-in", "KORGOV"),
         ("Sarah Sanders", "USAGOV"),
+        ("John Bolton", "USAGOV"),
+        ("Mike Pompeo", "USAGOV"),
+        ("Stephen Biegun", "USAGOV"),
+        ("Moon Jae-in", "KORGOV"),
+        ("Chung Eui-yong", "KORGOV"),
+        ("Lee Do-hoon", "KORGOV"),
+        ("Kim Eui-kyeom", "KORGOV"),
+        ("Harry Kazianis", "USAEDU"),
     ]:
         assert code in codes.get(name, set()), (name, codes.get(name))
 

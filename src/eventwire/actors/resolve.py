@@ -346,9 +346,9 @@ class DocActors:
             learned = Learned(full, desc, None, s, e)
             self.learned.setdefault(full, learned)
             self.surnames.setdefault(self._surname(name), []).append(learned)
-            self.people_seen.append(
-                (s, self._learned_actor(learned, full, s, e, "title or apposition: "), None)
-            )
+            actor = self._learned_actor(learned, full, s, e, "title or apposition: ")
+            self.people_seen.append((s, actor, None))
+            self.mentions.setdefault((s, e), actor)
 
     def _in_subject(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.subject_spans)
