@@ -75,3 +75,24 @@ def test_the_leader_of_a_country_on_the_date(engine) -> None:  # type: ignore[no
     result = code_text(engine, "The North Korean leader met the Chinese president in Beijing.", "2019-06-21")
     names = {a.name for a in result.actors}
     assert "Kim Jong Un" in names and "Xi Jinping" in names
+
+
+def test_user_layer_wins(tmp_path, engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.actors import load_dictionary
+
+    layer = tmp_path / "mine.jsonl"
+    layer.write_text(
+        '{"key": "demo-mayor", "type": "person", "name": "Ola Nordmann", "aliases": ["Ola Nordmann"],'
+        ' "short": ["Nordmann"], "gender": "m", "periods": [{"start": "2020-01-01", "end": null,'
+        ' "country": "NOR", "sector": "GOV", "office": "other", "title": "Mayor of Oslo"}]}\n'
+        '{"key": "my-taliban", "type": "group", "name": "Taliban (my coding)", "aliases": ["Taliban"],'
+        ' "periods": [{"start": null, "end": null, "country": "AFG", "sector": "INS"}]}\n',
+        encoding="utf-8",
+    )
+    d = load_dictionary([layer])
+    hits = {(m.text, m.entry.key) for m in d.find("Ola Nordmann met the Taliban.")}
+    assert ("Ola Nordmann", "demo-mayor") in hits
+    taliban = [m for m in d.find("the Taliban said") if m.text == "Taliban"]
+    assert taliban[0].entry.key == "my-taliban"
+    found = lookup("Ola Nordmann", "2024-01-01")
+    assert found == []  # lookup without the layer does not know him

@@ -242,7 +242,8 @@ class ActorDictionary:
 
     def finish(self) -> None:
         for candidates in self._index.values():
-            candidates.sort(key=lambda c: (-len(c[0]), KIND_RANK.get(c[2], 9)))
+            # longest form first; for one form, a user's layer before ours, then by kind
+            candidates.sort(key=lambda c: (-len(c[0]), c[1].layer == "eventwire", KIND_RANK.get(c[2], 9)))
 
     # -- lookups --------------------------------------------------------------------------------
     def find(self, text: str) -> list[Match]:
