@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
+from spacy.tokens import Span as TokSpan
 from spacy.tokens import Token
 
 from eventwire.enrich.dates import DateExpr, find_dates
@@ -16,7 +17,9 @@ from eventwire.nlp import ParsedParagraph
 from eventwire.records import Article, Event, Place, Span
 
 VAGUE = frozenset({"present", "past", "future"})
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
+LOCATIVE = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "off", "along", "within"}
+)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -102,6 +105,53 @@ def _place_for(
     )
 
 
+def _place_candidates(sent: TokSpan) -> list[tuple[int, int]]:
+    """Token ranges that can be a place: place entities, and proper nouns after in/at/near."""
+    doc = sent.doc
+    cands = [
+        (e.start, e.end) for e in doc.ents if e.label_ in PLACE_LABELS and sent.start <= e.start < sent.end
+    ]
+    for tok in sent:
+        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in LOCATIVE and not tok.ent_type_:
+            left = tok.left_edge.i
+            while left < tok.i and doc[left].dep_ == "det":
+                left += 1
+            cands.append((left, tok.i + 1))
+    return sorted(set(cands))
+
+
+def locate_event(trigger: Token) -> tuple[TokSpan | None, str]:
+    """The place phrase of the event at ``trigger`` and how it was chosen: "verb" (a locative
+    phrase on the trigger or its clause verb), "subtree" (one below the trigger), "sentence"
+    (one anywhere in the sentence), or "none". Inside a locative phrase the first place wins
+    ("in the city of Maiduguri in Nigeria" → Maiduguri)."""
+    sent = trigger.sent
+    doc = trigger.doc
+    cands = _place_candidates(sent)
+    if not cands:
+        return None, "none"
+
+    def in_prep(prep: Token) -> tuple[int, int] | None:
+        lo, hi = prep.left_edge.i, prep.right_edge.i
+        return next((c for c in cands if lo <= c[0] and c[1] - 1 <= hi), None)
+
+    def loc_preps(heads: Iterable[Token]) -> list[Token]:
+        return [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE]
+
+    verb = clause_verb(trigger)
+    tiers = (
+        ("verb", loc_preps([trigger, verb] if verb is not trigger else [trigger])),
+        ("subtree", loc_preps(trigger.subtree)),
+        ("sentence", loc_preps(sent)),
+    )
+    for tier, preps in tiers:
+        for prep in preps:
+            got = in_prep(prep)
+            if got is not None:
+                return doc[got[0] : got[1]], tier
+    return None, "none"
+
+
 def event_place(
     event: Event,
     para: ParsedParagraph,
@@ -110,36 +160,12 @@ def event_place(
     article: Article,
     prefer: frozenset[str],
 ) -> Place | None:
-    verb = clause_verb(trigger)
-    hosts = [trigger, verb] if verb is not trigger else [trigger]
-    for host in hosts:
-        for prep in host.children:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE:
-                continue
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                ent = next((e for e in para.doc.ents if e.start <= pobj.i < e.end), None)
-                span = ent if ent is not None and ent.label_ in PLACE_LABELS else None
-                if span is None and pobj.pos_ != "PROPN":
-                    continue
-                if span is None:
-                    left = pobj.left_edge
-                    span = para.doc[left.i : pobj.i + 1]
-                    while len(span) and span[0].dep_ == "det":
-                        span = span[1:]
-                name = span.text
-                s = para.offset + span.start_char
-                place = _place_for(
-                    name,
-                    s,
-                    s + len(name),
-                    gaz,
-                    prefer,
-                    f"locative '{prep.text} {name}' on the event",
-                )
-                if place is not None:
-                    return place
+    span, tier = locate_event(trigger)
+    if span is not None:
+        s = para.offset + span.start_char
+        place = _place_for(span.text, s, s + len(span.text), gaz, prefer, f"{tier} locative '{span.text}'")
+        if place is not None:
+            return place
     if article.dateline:
         first = re.split(r"[/,]", article.dateline)[0].strip().title()
         place = _place_for(first, 0, 0, gaz, prefer, f"dateline '{article.dateline}'")

@@ -64,7 +64,7 @@ import time
 import xml.etree.ElementTree as ET
 import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -549,50 +549,17 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def pick_event_location(doc: Any, verb: tuple[int, int]) -> tuple[tuple[int, int] | None, str]:
-    """Our baseline's place for the event at char span ``verb`` of a parsed sentence, and how it
-    was chosen: "verb" (locative object on the event verb or its clause verb), "subtree" (a
-    locative object under the verb), "sentence" (a locative object anywhere), "first" (the first
-    candidate, no locative found) or "none" (no candidate). Inside a locative phrase the first
-    candidate wins ("in the city of Maiduguri in Nigeria" -> Maiduguri)."""
-    from eventwire.enrich.attach import LOCATIVE, PLACE_LABELS
-    from eventwire.events.coder import clause_verb
-
-    cands: list[tuple[int, int]] = [(e.start, e.end) for e in doc.ents if e.label_ in PLACE_LABELS]
-    for tok in doc:
-        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in LOCATIVE and not tok.ent_type_:
-            left = tok.left_edge.i
-            while left < tok.i and doc[left].dep_ == "det":
-                left += 1
-            cands.append((left, tok.i + 1))
-    if not cands:
-        return None, "none"
-    cands.sort()
-
-    def chars(c: tuple[int, int]) -> tuple[int, int]:
-        span = doc[c[0] : c[1]]
-        return span.start_char, span.end_char
-
-    def in_prep(prep: Any) -> tuple[int, int] | None:
-        lo, hi = prep.left_edge.i, prep.right_edge.i
-        return next((c for c in cands if lo <= c[0] and c[1] - 1 <= hi), None)
-
-    def loc_preps(heads: Iterable[Any]) -> list[Any]:
-        return [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE]
+    """The pipeline's own choice (``enrich.attach.locate_event``) of the place of the event at
+    char span ``verb`` of a parsed sentence, as a char span, and the tier that chose it."""
+    from eventwire.enrich.attach import locate_event
 
     span = doc.char_span(verb[0], verb[1], alignment_mode="expand")
-    vtok = span.root if span is not None and len(span) else None
-    tiers: list[tuple[str, list[Any]]] = []
-    if vtok is not None:
-        cverb = clause_verb(vtok)
-        tiers.append(("verb", loc_preps([vtok, cverb] if cverb is not vtok else [vtok])))
-        tiers.append(("subtree", loc_preps(vtok.subtree)))
-    tiers.append(("sentence", loc_preps(doc)))
-    for tier, preps in tiers:
-        for prep in preps:
-            got = in_prep(prep)
-            if got is not None:
-                return chars(got), tier
-    return chars(cands[0]), "first"
+    if span is None or not len(span):
+        return None, "none"
+    place, tier = locate_event(span.root)
+    if place is None:
+        return None, tier
+    return (place.start_char, place.end_char), tier
 
 
 def eval_halterman(folder: Path, engine: Any, limit: int | None) -> dict[str, Any]:
