@@ -91,7 +91,7 @@ def _place_for(
     found = gaz.resolve(name, prefer)
     if found is None:
         return None
-    how = {"country": "country", "region": "US state"}.get(found.kind)
+    how = {"country": "country", "region": "region"}.get(found.kind)
     detail = how or f"GeoNames {found.geonameid} (population {found.population})"
     return Place(
         found.name if found.kind == "city" else name,

