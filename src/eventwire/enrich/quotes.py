@@ -92,7 +92,7 @@ def _phrase_speaker(para: ParsedParagraph, head: Token, actors: DocActors) -> Ac
         left = left.doc[left.i + 1]
     start = para.offset + left.idx
     end = para.offset + head.idx + len(head.text)
-    text = para.doc.text[left.idx : head.idx + len(head.text)]
+    text = para.doc[left.i : head.i + 1].text
     return Actor(
         text=text,
         name=text,
