@@ -38,6 +38,99 @@ def test_no_dates_from_plain_words() -> None:
     assert find_dates("we may march on the capital", TUE) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we may march on the capital",
+        "the sun rose over the square",
+        "they will march on Sunday-school grounds",
+        "the 70th anniversary of the republic",
+        "doctors saw it in 1,990 cases",
+        "doctors saw it in 1990 cases",
+        "two thousand troops crossed the border",
+        "a mayday call from the ship",
+    ],
+)
+def test_plain_words_and_numbers_are_not_dates(text: str) -> None:
+    found = find_dates(text, TUE)
+    assert [x for x in found if x.precision not in {"present", "past", "future"}] == [], found
+
+
+EARNINGS = date(1989, 10, 26)  # a Thursday in the reporting season of the third quarter
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "future", "value", "precision"),
+    [
+        # a bare weekday: the tense of its own clause, not of the whole sentence
+        ("The team said Friday it will appeal.", TUE, True, "2018-09-07", "day"),
+        ("Cuba predicted Wednesday that exiles would appeal.", TUE, True, "2018-09-05", "day"),
+        ("The monarch will meet Bush on Thursday.", TUE, False, "2018-09-13", "day"),
+        ("The group could leave as soon as Thursday.", TUE, False, "2018-09-13", "day"),
+        ("Officials postponed until Thursday morning any action.", TUE, False, "2018-09-13", "day"),
+        ("Earlier Sunday, protesters prayed for help.", TUE, True, "2018-09-09", "day"),
+        ("On Saturday, April 25, the paper said so.", date(1998, 4, 24), False, "1998-04-25", "day"),
+        ("It is set for this coming Sunday.", TUE, False, "2018-09-16", "day"),
+        # a bare month or day-month: the same
+        ("In December, the company changed its fiscal year.", EARNINGS, False, "1988-12-01", "month"),
+        (
+            "Thermo agreed to purchase the line for $22 million in February.",
+            EARNINGS,
+            False,
+            "1990-02-01",
+            "month",
+        ),
+        ("The carrier has been on patrol since March.", date(1990, 8, 13), True, "1990-03-01", "month"),
+        ("The reduced dividend is payable Jan. 2 to stock of record.", EARNINGS, False, "1990-01-02", "day"),
+        ("The thrift announced the plan Aug. 21.", EARNINGS, True, "1989-08-21", "day"),
+        ("the week of March 6", date(2000, 2, 24), False, "2000-03-06", "week"),
+        # holidays
+        ("He has been here since Thanksgiving Day.", date(2000, 1, 7), False, "1999-11-25", "day"),
+        ("Voters go to the polls on Election Day.", date(1998, 10, 26), False, "1998-11-03", "day"),
+        ("Protesters prayed as Easter week began.", date(2000, 4, 17), False, "2000-04-17", "week"),
+        # years in words and months of a named year
+        ("In nineteen ninety-one Keating was convicted.", date(1998, 1, 15), False, "1991-01-01", "year"),
+        (
+            "The approach of the year two thousand worries them.",
+            date(1998, 3, 3),
+            False,
+            "2000-01-01",
+            "year",
+        ),
+        ("January nineteen ninety-seven.", date(1998, 2, 27), False, "1997-01-01", "month"),
+        ("In January this year, police concluded so.", date(1998, 2, 19), False, "1998-01-01", "month"),
+        ("He was seized in June last year.", date(1998, 2, 19), False, "1997-06-01", "month"),
+        ("It peaked in mid-1996.", TUE, False, "1996-01-01", "year"),
+        ("the post-1959 politics of the island", TUE, False, "1959-01-01", "year"),
+        ("the late-November trip", date(2000, 1, 28), False, "1999-11-01", "month"),
+        ("independence from Spain in 1898", TUE, False, "1898-01-01", "year"),
+        ("He arrived in Philadelphia later in the day.", TUE, False, "2018-09-11", "day"),
+        # the year and the quarter of an earnings report
+        ("Sales for the full year were $6.6 billion.", EARNINGS, False, "1989-01-01", "year"),
+        ("It expects sales in the current fiscal year to rise.", EARNINGS, False, "1989-01-01", "year"),
+        ("Two segments posted lower earnings for the quarter.", EARNINGS, False, "1989-07-01", "quarter"),
+        ("The latest period includes a gain.", EARNINGS, False, "1989-07-01", "quarter"),
+        ("It earned $1.9 million in the year-ago quarter.", EARNINGS, False, "1988-07-01", "quarter"),
+        ("In the 1988 third quarter, it lost money.", EARNINGS, False, "1988-07-01", "quarter"),
+        ("Profit in next year's first quarter may fall.", EARNINGS, True, "1990-01-01", "quarter"),
+        (
+            "Third-quarter sales fell to $1.27 billion from $1.43 billion a year ago.",
+            EARNINGS,
+            False,
+            "1988-07-01",
+            "quarter",
+        ),
+        # vague references
+        ("It will sell shares in the near future.", EARNINGS, True, "1989-10-26", "future"),
+        ("Weak car sales raise questions about future demand.", EARNINGS, False, "1989-10-26", "future"),
+        ("The economy should slow in coming months.", EARNINGS, False, "1989-10-26", "future"),
+    ],
+)
+def test_date_in_context(text: str, anchor: date, future: bool, value: str, precision: str) -> None:
+    found = find_dates(text, anchor, future=future)
+    assert (value, precision) in [(x.value, x.precision) for x in found], found
+
+
 def test_event_date_and_place(engine) -> None:  # type: ignore[no-untyped-def]
     result = code_text(engine, "Japan met China in Beijing on Monday.", "2018-09-11")
     e = next(e for e in result.events if e.root == "04")
