@@ -56,8 +56,9 @@ def code_sentences(engine: Engine, sentences: Iterable[Sentence], batch: int = 6
 
 def main_event(events: Iterable[Event]) -> Event | None:
     """The event a one-sentence gold record is about: the first non-statement asserted-or-reported
-    event, else the first non-statement event, else the first event."""
-    evs = list(events)
+    event, else the first non-statement event, else the first event (events whose only target
+    was the source itself count last)."""
+    evs = [e for e in events if not e.rule.endswith("+no-target")] or list(events)
     ranked = (
         [e for e in evs if e.root != "01" and e.modality in {"asserted", "reported"}]
         or [e for e in evs if e.root != "01"]

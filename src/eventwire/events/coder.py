@@ -32,7 +32,9 @@ SPEECH_VERBS = frozenset(
     "stress explain declare argue acknowledge believe think reckon suggest".split()
 )
 PLAN_VERBS = frozenset("schedule plan expect set intend prepare due aim agree decide".split())
-HYPO_VERBS = frozenset("hope want seek try consider wish propose offer threaten".split())
+HYPO_VERBS = frozenset(
+    "hope want seek try consider wish propose offer threaten willing ready prepared eager keen".split()
+)
 NEG_VERBS = frozenset("refuse fail decline".split())
 HYPO_MODALS = frozenset("would could might may should must can ought".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -460,7 +462,7 @@ class _SentenceCoder:
             about = self.statement_about(tok) if code.root == "01" else []
             for s in sources:
                 fallback = None if code.root == "01" else self.fallback_target(s, tok)
-                subjects = [a for a in about if a.country != s.country or a.key != s.key]
+                subjects = [a for a in about if a.country is not None and a.country != s.country]
                 if fallback is not None:
                     pairs.append((s, fallback[0], rule + fallback[1]))
                 elif subjects:
@@ -479,7 +481,9 @@ class _SentenceCoder:
                 or (source.start, source.end, source.code) == (target.start, target.end, target.code)
             ):
                 self.note(tok, pattern, f"source and target are the same actor ({source.name})")
-                continue
+                if code.root == "01" or len(pairs) > 1:
+                    continue
+                target, rule_id = None, rule_id + "+no-target"  # "X gave up its weapons"
             conf = confidence
             if rule_id.endswith("+sentence-target"):
                 conf = 0.5
