@@ -9,6 +9,7 @@ people it has seen in order, for he/she.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -72,6 +73,11 @@ class Learned:
     gender: str | None
     start: int
     end: int
+
+
+def _refer(actor: Actor, text: str, start: int, end: int, why: str) -> Actor:
+    """A mention (pronoun) that refers to ``actor``: its identity, the mention's own span."""
+    return dataclasses.replace(actor, text=text, start=start, end=end, resolved_by=why)
 
 
 def actor_code(country_code: str | None, sector: str | None, code: str | None = None) -> str:
@@ -454,20 +460,7 @@ class DocActors:
             if subjects
             else "last person"
         )
-        return [
-            Actor(
-                text=head.text,
-                name=actor.name,
-                code=actor.code,
-                country=actor.country,
-                sector=actor.sector,
-                org=actor.org,
-                start=s,
-                end=e,
-                resolved_by=f"pronoun '{head.text}' → {where} '{actor.text}'",
-                key=actor.key,
-            )
-        ]
+        return [_refer(actor, head.text, s, e, f"pronoun '{head.text}' → {where} '{actor.text}'")]
 
     def _group_pronoun(self, para: ParsedParagraph, head: Token) -> list[Actor]:
         """it/they: the last country, organisation or group in subject position before it."""
@@ -483,21 +476,8 @@ class DocActors:
         if not pool:
             return []
         actor = max(pool, key=lambda a: a.start)
-        return [
-            Actor(
-                text=head.text,
-                name=actor.name,
-                code=actor.code,
-                country=actor.country,
-                sector=actor.sector,
-                org=actor.org,
-                start=s,
-                end=e,
-                resolved_by=f"pronoun '{head.text}' → last group or country in subject position "
-                f"'{actor.text}'",
-                key=actor.key,
-            )
-        ]
+        why = f"pronoun '{head.text}' → last group or country in subject position '{actor.text}'"
+        return [_refer(actor, head.text, s, e, why)]
 
     def _is_person(self, actor: Actor) -> bool:
         if actor.key is None:

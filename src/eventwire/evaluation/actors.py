@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from eventwire.evaluation.common import (
     gold_sector,
     main_event,
     pct,
+    run_parts,
 )
 from eventwire.records import Actor
 
@@ -221,16 +221,4 @@ def _widen(item: Any, actor: Actor) -> tuple[int, int] | None:
 
 
 def evaluate(shared: Path, engine_factory: Callable[[], Any], limit: int | None) -> dict[str, Any]:
-    started = time.perf_counter()
-    engine = engine_factory()
-    out: dict[str, Any] = {}
-    missing = []
-    for part in (eval_gsr_actors, eval_ner):
-        try:
-            out.update(part(shared, engine, limit))
-        except GoldMissing as exc:
-            missing.append(str(exc))
-    if len(missing) == 2:
-        raise GoldMissing("; ".join(missing))
-    out["seconds"] = round(time.perf_counter() - started, 1)
-    return out
+    return run_parts(shared, engine_factory, limit, (eval_gsr_actors, eval_ner))

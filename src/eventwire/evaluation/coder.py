@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +27,7 @@ from eventwire.evaluation.common import (
     f1,
     main_event,
     pct,
+    run_parts,
 )
 
 
@@ -144,16 +144,4 @@ def eval_pentaclass(shared: Path, engine: Any, limit: int | None) -> dict[str, A
 
 
 def evaluate(shared: Path, engine_factory: Callable[[], Any], limit: int | None) -> dict[str, Any]:
-    started = time.perf_counter()
-    engine = engine_factory()
-    out: dict[str, Any] = {}
-    missing = []
-    for part in (eval_gsr, eval_pentaclass):
-        try:
-            out.update(part(shared, engine, limit))
-        except GoldMissing as exc:
-            missing.append(str(exc))
-    if len(missing) == 2:
-        raise GoldMissing("; ".join(missing))
-    out["seconds"] = round(time.perf_counter() - started, 1)
-    return out
+    return run_parts(shared, engine_factory, limit, (eval_gsr, eval_pentaclass))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,3 +107,29 @@ def f1(p: float, r: float) -> float:
 
 def as_dict(**kw: Any) -> dict[str, Any]:
     return kw
+
+
+def run_parts(
+    shared: Any,
+    engine_factory: Callable[[], Any],
+    limit: int | None,
+    parts: Iterable[Callable[[Any, Any, int | None], dict[str, Any]]],
+) -> dict[str, Any]:
+    """Run each part of a suite on one engine; a part whose gold is missing is skipped, and the
+    suite is missing only when every part is."""
+    from eventwire.evaluation import GoldMissing
+
+    started = time.perf_counter()
+    engine = engine_factory()
+    out: dict[str, Any] = {}
+    missing = []
+    parts = list(parts)
+    for part in parts:
+        try:
+            out.update(part(shared, engine, limit))
+        except GoldMissing as exc:
+            missing.append(str(exc))
+    if len(missing) == len(parts):
+        raise GoldMissing("; ".join(missing))
+    out["seconds"] = round(time.perf_counter() - started, 1)
+    return out
