@@ -47,6 +47,14 @@ UNIQUE_OFFICES = frozenset(
         "finance_minister",
     }
 )
+# Abstract nouns a country word can modify without making an actor ("Ukrainian statements").
+ABSTRACT_NOUNS = frozenset(
+    """statement report claim effort plan proposal policy law economy export import market
+    currency version account data figure estimate concern view stance decision move step measure
+    demand support aid deal agreement talk negotiation relation tie history culture language
+    election vote poll budget debt growth inflation price tariff sanction news story comment
+    remark reply response reaction""".split()
+)
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late"})
 IT = frozenset({"it", "its"})
 THEY = frozenset({"they", "them", "their"})
@@ -528,8 +536,9 @@ class DocActors:
         return out
 
     def _national_noun(self, para: ParsedParagraph, head: Token) -> list[Actor]:
-        """'Lebanese villages', 'Iraqi cities': a noun marked only by its country."""
-        if head.pos_ != "NOUN":
+        """'Lebanese villages', 'Iraqi cities': a place or people noun marked only by its country
+        (not 'Ukrainian statements' or 'U.S. exports')."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() in ABSTRACT_NOUNS:
             return []
         for child in head.children:
             if child.dep_ not in {"amod", "compound"}:

@@ -16,6 +16,8 @@ from eventwire.events.coder import clause_verb
 from eventwire.nlp import ParsedParagraph
 from eventwire.records import Article, Event, Place, Span
 
+# "since 1989", "until March", "by the end of June": a bound of a period, not the event's date
+_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|by|before|after|from)\s+(?:the\s+)?$", re.I)
 VAGUE = frozenset({"present", "past", "future"})
 LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "off", "along", "within"}
@@ -67,7 +69,9 @@ def event_date(
     sent = trigger.sent
     future = event.modality == "planned"
     exprs: list[DateExpr] = [
-        x for x in find_dates(sent.text, anchor, future=future) if x.precision not in VAGUE
+        x
+        for x in find_dates(sent.text, anchor, future=future)
+        if x.precision not in VAGUE and not _BOUND_BEFORE.search(sent.text[: x.start])
     ]
     if not exprs:
         return anchor.isoformat(), "publication", None
