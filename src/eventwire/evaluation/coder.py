@@ -143,5 +143,77 @@ def eval_pentaclass(shared: Path, engine: Any, limit: int | None) -> dict[str, A
     }
 
 
+def _round_files(folder: Path) -> list[Path]:
+    """The last summary file of each annotation round (summary_v2 over summary_v1 over summary)."""
+    out = []
+    for round_dir in sorted(p for p in folder.glob("round_*") if p.is_dir()):
+        files = sorted(round_dir.glob("summary*.csv"))
+        if files:
+            out.append(files[-1])
+    return out
+
+
+def _root_of(label: str) -> str | None:
+    """'4-17 Coerce' → '17' (the annotation rounds code pentaclass-root and a name)."""
+    head = label.strip().split(" ", 1)[0]
+    if "-" not in head:
+        return None
+    root = head.split("-", 1)[1]
+    return f"{int(root):02d}" if root.isdigit() and 1 <= int(root) <= 20 else None
+
+
+def eval_rounds(shared: Path, engine: Any, limit: int | None) -> dict[str, Any]:
+    """Agreement of our root code with the human coders' majority (CAMEO annotation rounds)."""
+    import csv
+
+    folder = shared / "gold" / "cameo_conflibert_annotation_rounds"
+    files = _round_files(folder)
+    if not files:
+        raise GoldMissing(str(folder))
+    votes: dict[str, Counter[str]] = {}
+    coders: dict[str, list[str]] = {}
+    for path in files:
+        with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+            for row in csv.DictReader(fh):
+                text = (row.get("sentences") or "").strip()
+                roots = [
+                    r
+                    for key, value in row.items()
+                    if key and key.startswith("Action1_CAMEO_") and value
+                    for r in [_root_of(value)]
+                    if r
+                ]
+                if text and roots:
+                    votes.setdefault(text, Counter()).update(roots)
+                    coders.setdefault(text, []).extend(roots)
+    majority = {}
+    for text, counter in votes.items():
+        (top, n), *rest = counter.most_common(2) + [("", 0)]
+        if sum(counter.values()) >= 2 and n > rest[0][1]:
+            majority[text] = top
+    items = sorted(majority)
+    if limit:
+        items = items[:limit]
+    ours: dict[str, str] = {}
+    for item in code_sentences(engine, (Sentence(f"r{i}", t) for i, t in enumerate(items))):
+        ev = main_event(item.coded.events)
+        ours[item.sentence.text] = ev.root if ev else "none"
+    agree = sum(1 for t in items if ours.get(t) == majority[t])
+    human = [sum(1 for c in coders[t] if c == majority[t]) / len(coders[t]) for t in items if coders[t]]
+    roots = sorted({majority[t] for t in items})
+    per_root = {}
+    for r in roots:
+        tp = sum(1 for t in items if majority[t] == r and ours.get(t) == r)
+        pred = sum(1 for t in items if ours.get(t) == r)
+        gold = sum(1 for t in items if majority[t] == r)
+        per_root[r] = {"gold": gold, "precision": pct(tp, pred), "recall": pct(tp, gold)}
+    return {
+        "rounds_sentences": len(items),
+        "rounds_root_agreement": pct(agree, len(items)),
+        "rounds_human_agreement_with_majority": round(sum(human) / len(human), 4) if human else 0.0,
+        "rounds_per_root": per_root,
+    }
+
+
 def evaluate(shared: Path, engine_factory: Callable[[], Any], limit: int | None) -> dict[str, Any]:
-    return run_parts(shared, engine_factory, limit, (eval_gsr, eval_pentaclass))
+    return run_parts(shared, engine_factory, limit, (eval_gsr, eval_pentaclass, eval_rounds))
