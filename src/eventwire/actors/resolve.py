@@ -187,7 +187,8 @@ class DocActors:
         entry = m.entry
         if entry.type == "country":
             country = entry.periods[0].country
-            sector = "GOV" if m.kind == "metonym" else None
+            # the capital as the government; "Libyans" as the country's people (civilians)
+            sector = {"metonym": "GOV", "demonym": "CVL"}.get(m.kind)
             why = {
                 "metonym": "capital or seat of government as the government",
                 "adjective": "national adjective",
