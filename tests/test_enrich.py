@@ -156,3 +156,10 @@ def test_quotes_with_speakers(engine) -> None:  # type: ignore[no-untyped-def]
     assert quotes["We will not accept these terms"].speaker.name == "Ilse Varga"
     assert quotes["The talks are over for now"].speaker.name == "Ilse Varga"
     assert quotes["We will not accept these terms"].cue.text == "told"
+
+
+def test_weekend_is_its_saturday_with_precision_weekend() -> None:
+    [past] = find_dates("protests over the weekend", date(2018, 9, 11))
+    assert (past.value, past.precision) == ("2018-09-08", "weekend")
+    [nxt] = find_dates("talks next weekend", date(2018, 9, 11), future=True)
+    assert (nxt.value, nxt.precision) == ("2018-09-15", "weekend")

@@ -247,3 +247,8 @@ def test_evaluate_on_shared_gold(engine: Engine) -> None:
     if "polnear_skipped" not in out:
         assert out["polnear_gold_quotes"] > 0
     assert "places_note" in out or "places_skipped" in out
+
+
+def test_gold_weeks_compared_with_two_digits() -> None:
+    assert gold_comparable("2000-W7") == "2000-W07"
+    assert gold_comparable("2000-W17") == "2000-W17"

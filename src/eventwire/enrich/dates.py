@@ -101,6 +101,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "the weekend", "last weekend", "over the weekend": precision weekend, value its Saturday
+    ("weekend", re.compile(r"\b(the|this|last|next|that)\s+weekend\b(?!-)", re.I)),
     ("week_of", re.compile(rf"\bthe week of\s+({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)),
     (
         "mdy",
@@ -358,7 +360,7 @@ class DateExpr:
     start: int  # offset in the text searched
     end: int
     value: str  # YYYY-MM-DD
-    precision: str  # day | week | month | quarter | year; present | past | future (vague)
+    precision: str  # day | weekend | week | month | quarter | year; present | past | future
 
 
 def _monday(d: date) -> date:
@@ -487,6 +489,15 @@ def normalise_date_expr(
     try:
         if kind == "iso":
             return date(int(g[0]), int(g[1]), int(g[2])), "day"
+        if kind == "weekend":
+            rel = g[0].lower()
+            saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7)  # this week's or next
+            last = saturday - timedelta(days=7) if saturday > anchor else saturday
+            if rel == "next" or (rel in {"the", "this"} and side == "future"):
+                return (saturday if saturday > anchor else saturday + timedelta(days=7)), "weekend"
+            if rel == "this" and side != "past":
+                return saturday, "weekend"
+            return last, "weekend"
         if kind == "wd_mdy":
             month, day, wd = _month_num(g[1]), int(g[2]), WEEKDAYS.index(g[0].lower())
             if g[3]:

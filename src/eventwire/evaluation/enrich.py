@@ -157,15 +157,20 @@ def timeml_value(value: str, precision: str) -> str:
         return f"{d.year:04d}"
     if precision in {"present", "past", "future"}:
         return f"{precision.upper()}_REF"
+    if precision == "weekend":
+        year, week, _ = d.isocalendar()
+        return f"{year:04d}-W{week:02d}-WE"
     if precision == "quarter":
         return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
     return d.isoformat()
 
 
 def gold_comparable(value: str) -> str:
-    """The gold TIMEX3 value as compared: a time-of-day suffix dropped, the rest as written."""
+    """The gold TIMEX3 value as compared: a time-of-day suffix dropped, ISO week numbers written
+    with two digits ("2000-W7" is week 07), the rest as written."""
     m = _TIME_SUFFIX.match(value.strip())
-    return m.group(1) if m else value.strip()
+    v = m.group(1) if m else value.strip()
+    return re.sub(r"^(\d{4})-W(\d)$", r"\1-W0\2", v)
 
 
 _ABBREV = frozenset(
