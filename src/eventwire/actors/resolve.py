@@ -55,6 +55,10 @@ ABSTRACT_NOUNS = frozenset(
     election vote poll budget debt growth inflation price tariff sanction news story comment
     remark reply response reaction""".split()
 )
+STATE_MEDIA = frozenset(
+    {"official", "state", "state-run", "state-owned", "state-controlled", "government",
+     "government-run", "government-owned", "government-controlled"}
+)
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late"})
 IT = frozenset({"it", "its"})
 THEY = frozenset({"they", "them", "their"})
@@ -146,6 +150,13 @@ class DocActors:
             by_span.setdefault((m.start, m.end), m)
         return sorted(by_span.values(), key=lambda m: m.start)
 
+    def _former_before(self, m: Match) -> bool:
+        """Does 'former'/'ousted'/'ex-' stand in the few words before a person's name?"""
+        if m.entry.type != "person":
+            return False
+        words = re.findall(r"[\w'-]+", self.text[max(0, m.start - 60) : m.start])[-5:]
+        return any(w.lower() in FORMER or w.lower().startswith("ex-") for w in words)
+
     def _name_continues(self, m: Match) -> bool:
         """Is the short form only the first part of a longer name ("President Abdelaziz
         Bouteflika" is not Mohamed Abdelaziz)?"""
@@ -209,7 +220,12 @@ class DocActors:
         period, why = self._period(entry)
         country = period.country if period else None
         sector = period.sector if period else None
-        title = self._title_before(m) if period is None or period.sector in {None, "ELI"} else None
+        if self._former_before(m) and country is not None:
+            sector = "ELI"  # "ousted President X", "former prime minister X"
+            why += "; 'former' in the text → ELI"
+            title = None
+        else:
+            title = self._title_before(m) if period is None or period.sector in {None, "ELI"} else None
         if title is not None and title.sector != "ELI":
             # The story calls them by an office ("President Mitterrand") that the dictionary's
             # dates do not cover on this day: the words of the story win.
@@ -502,6 +518,9 @@ class DocActors:
         if hit is None:
             return self._national_noun(para, head)
         term, width = hit
+        if term.sector == "MED" and any(c.lower_ in STATE_MEDIA for c in head.children):
+            # CAMEO codes state-run media as the government's voice
+            term = dataclasses.replace(term, sector="GOV")
         np_start = head.i - width + 1
         countries = self._np_countries(para, head)
         if not countries:
