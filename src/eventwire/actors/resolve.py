@@ -56,8 +56,17 @@ ABSTRACT_NOUNS = frozenset(
     remark reply response reaction""".split()
 )
 STATE_MEDIA = frozenset(
-    {"official", "state", "state-run", "state-owned", "state-controlled", "government",
-     "government-run", "government-owned", "government-controlled"}
+    {
+        "official",
+        "state",
+        "state-run",
+        "state-owned",
+        "state-controlled",
+        "government",
+        "government-run",
+        "government-owned",
+        "government-controlled",
+    }
 )
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late"})
 IT = frozenset({"it", "its"})
@@ -170,6 +179,12 @@ class DocActors:
         """The title written right before a person's name ("President", "Foreign Minister")."""
         if m.entry.type != "person":
             return None
+        inner = m.text.split()
+        for n in (2, 1):  # a title inside the matched form: "General Michel Aoun", "King Hassan"
+            if len(inner) > n:
+                term = self.d.sector_term([" ".join(inner[:n]).lower()])
+                if term is not None and term.kind == "person":
+                    return term
         before = self.text[max(0, m.start - 40) : m.start].rstrip()
         words = before.split()
         for n in (3, 2, 1):
