@@ -29,11 +29,14 @@ OFFICES = frozenset(
     "legislator opposition_leader party_leader igo_official judge other".split()
 )
 STATUSES = frozenset({"un_member", "un_observer", "territory", "partially_recognised"})
-DATA_FILES = [f"actors/{n}" for n in (*ACTOR_FILES, SECTOR_FILE)] + [
-    "events/cameo.jsonl",
-    "events/verbs.jsonl",
-    "clean/rules.jsonl",
-]
+DATA_FILES = tuple(
+    [f"actors/{n}" for n in (*ACTOR_FILES, SECTOR_FILE)]
+    + [
+        "events/cameo.jsonl",
+        "events/verbs.jsonl",
+        "clean/rules.jsonl",
+    ]
+)
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 ACTOR_FILES = (
@@ -30,7 +31,7 @@ SECTOR_CODES = frozenset(
 )
 ENTRY_TYPES = frozenset("country person group igo body party ngo media company".split())
 # Precedence of match kinds when two entries share a surface form.
-KIND_RANK = {"name": 0, "metonym": 1, "adjective": 2, "demonym": 2, "short": 3}
+KIND_RANK = MappingProxyType({"name": 0, "metonym": 1, "adjective": 2, "demonym": 2, "short": 3})
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 

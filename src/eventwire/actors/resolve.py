@@ -11,9 +11,10 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
@@ -24,18 +25,20 @@ from eventwire.records import Actor
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod"})
 DESCRIPTOR_PREPS = frozenset({"of", "from", "at", "for", "in", "with"})
 NAMED_TYPES = frozenset({"person", "group", "igo", "body", "party", "ngo", "media", "company"})
-LEADER_OFFICES = {
-    "leader": ("head_of_state", "head_of_government"),
-    "president": ("head_of_state",),
-    "supreme leader": ("head_of_state",),
-    "king": ("head_of_state",),
-    "queen": ("head_of_state",),
-    "emir": ("head_of_state",),
-    "chairman": ("head_of_state",),
-    "prime minister": ("head_of_government",),
-    "premier": ("head_of_government",),
-    "chancellor": ("head_of_government",),
-}
+LEADER_OFFICES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "leader": ("head_of_state", "head_of_government"),
+        "president": ("head_of_state",),
+        "supreme leader": ("head_of_state",),
+        "king": ("head_of_state",),
+        "queen": ("head_of_state",),
+        "emir": ("head_of_state",),
+        "chairman": ("head_of_state",),
+        "prime minister": ("head_of_government",),
+        "premier": ("head_of_government",),
+        "chancellor": ("head_of_government",),
+    }
+)
 # offices with one holder per country at a time: "the French foreign minister" names a person
 UNIQUE_OFFICES = frozenset(
     {

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-ACTIONS = {"drop", "credit", "byline", "published"}
+ACTIONS = frozenset({"drop", "credit", "byline", "published"})
 
 
 @dataclass(frozen=True, slots=True)

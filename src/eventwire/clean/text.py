@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from eventwire.clean.rules import CleanRule
 from eventwire.ingest import normalise_date
@@ -17,25 +18,27 @@ FUNCTION_WORDS = frozenset(
     "could should can may might must than into onto over under about against between "
     "during after before while because if".split()
 )
-KNOWN_WIRES = {
-    "reuters": "Reuters",
-    "ap": "AP",
-    "associated press": "AP",
-    "afp": "AFP",
-    "agence france-presse": "AFP",
-    "xinhua": "Xinhua",
-    "yonhap": "Yonhap",
-    "kyodo": "Kyodo",
-    "bloomberg": "Bloomberg",
-    "dpa": "dpa",
-    "ians": "IANS",
-    "pti": "PTI",
-    "tass": "TASS",
-    "anadolu": "Anadolu",
-    "upi": "UPI",
-    "cnn": "CNN",
-    "voa": "VOA",
-}
+KNOWN_WIRES = MappingProxyType(
+    {
+        "reuters": "Reuters",
+        "ap": "AP",
+        "associated press": "AP",
+        "afp": "AFP",
+        "agence france-presse": "AFP",
+        "xinhua": "Xinhua",
+        "yonhap": "Yonhap",
+        "kyodo": "Kyodo",
+        "bloomberg": "Bloomberg",
+        "dpa": "dpa",
+        "ians": "IANS",
+        "pti": "PTI",
+        "tass": "TASS",
+        "anadolu": "Anadolu",
+        "upi": "UPI",
+        "cnn": "CNN",
+        "voa": "VOA",
+    }
+)
 # "SEOUL/WASHINGTON (Reuters) - ", "GENEVA, March 5 (AP) — ", "KYIV — "
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'’/ ,-]{1,80}?)"

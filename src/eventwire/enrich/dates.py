@@ -13,9 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import MappingProxyType
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = [
+WEEKDAYS = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+MONTHS = (
     "january",
     "february",
     "march",
@@ -28,40 +37,55 @@ MONTHS = [
     "october",
     "november",
     "december",
-]
-_MON = {m: i + 1 for i, m in enumerate(MONTHS)} | {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
-_MON["sept"] = 9
+)
+_MON = MappingProxyType(
+    {m: i + 1 for i, m in enumerate(MONTHS)} | {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+)
 _MONTH_RE = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _FULL_MONTH_RE = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _DAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_COUNTS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "several": 3,
-    "few": 3,
-}
+_COUNTS = MappingProxyType(
+    {
+        "a": 1,
+        "an": 1,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+        "several": 3,
+        "few": 3,
+    }
+)
 _COUNT_RE = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
-_QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QUARTER_WORDS = MappingProxyType(
+    {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+)
 _QUARTER_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 
 # years said in words, as in broadcast transcripts ("nineteen ninety-six", "the year two thousand")
-_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = [
+_UNITS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+)
+_TEENS = (
     "ten",
     "eleven",
     "twelve",
@@ -72,8 +96,17 @@ _TEENS = [
     "seventeen",
     "eighteen",
     "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+)
+_TENS = (
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+)
 _WORD_NUM = (
     {w: i + 1 for i, w in enumerate(_UNITS)}
     | {w: i + 10 for i, w in enumerate(_TEENS)}
@@ -91,7 +124,7 @@ _HOLIDAY_RE = (
     r"|veterans day|boxing day|easter(?: sunday)?)"
 )
 
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+PATTERNS = (
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     # "Saturday, April 25": the weekday picks the year when none is written
     (
@@ -259,7 +292,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-]
+)
 
 # a word in -ed after these is a participle or an adjective ("will be paid", "a still unspecified date")
 _NOT_A_PAST_VERB_AFTER = "".join(
@@ -269,7 +302,7 @@ _NOT_A_PAST_VERB_AFTER = "".join(
 
 # tense of the clause around a date: the cue nearest to it wins; a present-tense verb or a modal
 # ("is", "has", "may", "effective") is a cue of its own that decides nothing
-_CUES: list[tuple[str | None, re.Pattern[str]]] = [
+_CUES = (
     (
         "future",
         re.compile(
@@ -309,7 +342,7 @@ _CUES: list[tuple[str | None, re.Pattern[str]]] = [
             r"|earlier)\b"
         ),
     ),
-]
+)
 _NOT_PAST = frozenset(
     "need proceed exceed succeed indeed speed feed seed bed red shed hundred united limited based related"
     " scheduled planned expected postponed supposed".split()

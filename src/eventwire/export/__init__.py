@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import MappingProxyType
 
 import duckdb
 
 from eventwire.store.duck import TABLES
 
-FORMATS = {
-    "csv": "(FORMAT CSV, HEADER TRUE)",
-    "parquet": "(FORMAT PARQUET)",
-    "jsonl": "(FORMAT JSON)",
-}
+FORMATS = MappingProxyType(
+    {
+        "csv": "(FORMAT CSV, HEADER TRUE)",
+        "parquet": "(FORMAT PARQUET)",
+        "jsonl": "(FORMAT JSON)",
+    }
+)
 
 
 def export_table(db: Path, table: str, fmt: str, out: Path) -> int:

@@ -12,10 +12,10 @@ from typing import IO, Any, Literal
 
 from eventwire.records import RawArticle, Rejection
 
-TEXT_SUFFIXES = {".txt", ".text", ""}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-WARC_SUFFIXES = {".warc"}
+TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+WARC_SUFFIXES = frozenset({".warc"})
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | WARC_SUFFIXES
 
 TEXT_KEYS = ("text", "body", "content", "article", "maintext")
