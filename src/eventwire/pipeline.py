@@ -50,14 +50,13 @@ def _parse(
     try:
         yield from parse_articles(engine.nlp, articles)
         return
-    except Exception as batch_exc:  # noqa: BLE001 - isolate the article that broke the batch
-        first_error = batch_exc
+    except Exception:  # noqa: BLE001 - parse again one by one to find the article that broke it
+        pass
     for article in articles:  # one by one, so only the bad article is lost
         try:
             yield from parse_articles(engine.nlp, [article])
         except Exception as exc:  # noqa: BLE001 - recorded as a rejection, never silent
             yield article, Rejection(article.source, "nlp", f"{type(exc).__name__}: {exc}")
-    del first_error
 
 
 def _code(engine: Engine, article: Article, paragraphs: list[ParsedParagraph]) -> Coded | Rejection:

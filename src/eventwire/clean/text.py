@@ -266,9 +266,10 @@ def clean_article(
         published = published or extracted.date
     state = _State(title=title, published=published, byline=byline)
     lines = [normalise_line(line) for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    drop_rules = [r for r in rules if r.action == "drop"]
     if state.title is None:
         for i, line in enumerate(lines):
-            if line and not _apply_rules(line, [r for r in rules if r.action == "drop"], state):
+            if line and not _apply_rules(line, drop_rules, state):
                 state.title = line
                 lines = lines[i + 1 :]
                 break

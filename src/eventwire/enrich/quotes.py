@@ -127,7 +127,7 @@ def find_quotes(
     quotes: list[Quote] = []
     previous: Quote | None = None
     for para in paragraphs:
-        ptext = para.doc.text
+        ptext = text[para.offset : para.offset + para.length]  # Doc.text would rebuild it
         for q in _spans(ptext):
             found = _Found(q.start + para.offset, q.end + para.offset, q.text)
             cue = _cue(para, found)
@@ -143,5 +143,4 @@ def find_quotes(
             quote = Quote(article_id, speaker, found.text, found.start, found.end, cue_span)
             quotes.append(quote)
             previous = quote
-        del ptext
     return quotes

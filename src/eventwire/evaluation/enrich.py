@@ -198,8 +198,8 @@ _GRANULARITY = (
 
 
 def gold_granularity(value: str) -> str | None:
-    """day / week / month / year for a concrete calendar value; None for quarters, seasons,
-    weekends, decades, ``*_REF`` and underspecified (``XXXX``) values, which we never produce."""
+    """day / week / month / year / quarter for a concrete calendar value; None for seasons,
+    weekends, decades, ``*_REF`` and underspecified (``XXXX``) values."""
     v = gold_comparable(value)
     return next((name for name, rx in _GRANULARITY if rx.match(v)), None)
 

@@ -347,7 +347,7 @@ class _SentenceCoder:
             return None
         pos = self.para.offset + trigger.idx
         best: tuple[int, int, Actor] | None = None
-        for actor in self.actors.all_mentions():
+        for actor in self.actors.mentions.values():  # order does not matter: ranked below
             if not (self.s_start <= actor.start < self.s_end):
                 continue
             if actor.country is None or actor.country == source.country:
