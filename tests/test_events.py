@@ -105,3 +105,47 @@ def test_evidence_offsets_point_into_text(engine) -> None:  # type: ignore[no-un
         assert text[e.evidence.start : e.evidence.end] == e.evidence.sentence
         assert text[e.source.start : e.source.end] == e.source.text
         assert e.rule and 0 < e.confidence <= 1
+
+
+def _codes(result) -> list[tuple[str, str, str | None, str | None]]:  # type: ignore[no-untyped-def]
+    return [
+        (e.cameo, e.modality, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in result.events
+    ]
+
+
+def test_announced_cooperation_is_an_intent(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Japan agreed to send food aid to Nepal."))
+    assert ("033", "asserted", "JPN", "NPL") in coded, coded
+    # a bare future meeting stays a planned meeting (the seed's summit), not an intent
+    assert _first(code_text(engine, "Japan will meet China next week."), "04").modality == "planned"
+
+
+def test_refusal_to_cooperate_is_a_rejection(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Chile refused to release the prisoners."))
+    assert any(c == "1243" and m == "asserted" and s == "CHL" for c, m, s, _ in coded), coded
+    coded = _codes(code_text(engine, "The Dutch government said it would not lift the ban on the party."))
+    assert any(c == "1241" and m == "reported" for c, m, _, _ in coded), coded
+
+
+def test_announced_force_or_sanction_is_a_threat(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Russia will impose sanctions on Georgia."))
+    assert ("1312", "asserted", "RUS", "GEO") in coded, coded
+    coded = _codes(code_text(engine, "Sweden could cut aid to Uganda."))
+    assert any(c.startswith("131") and s == "SWE" and t == "UGA" for c, _, s, t in coded), coded
+    # a condition on the act itself keeps it hypothetical, not a threat
+    e = _first(code_text(engine, "If Peru attacks Chile, prices will rise."), "19")
+    assert e.modality == "hypothetical"
+
+
+def test_violence_without_a_named_perpetrator(engine) -> None:  # type: ignore[no-untyped-def]
+    e = _first(code_text(engine, "Three Kenyan soldiers were killed in an ambush on Tuesday."), "19")
+    assert e.source is None and e.target is not None and e.target.country == "KEN"
+    assert e.rule.endswith("+no-source")
+    # no victim named either: no event
+    assert not [x for x in code_text(engine, "Somebody was killed.").events if x.root == "19"]
+
+
+def test_weapon_modifier_names_the_attacker(engine) -> None:  # type: ignore[no-untyped-def]
+    e = _first(code_text(engine, "Turkish air strikes killed two Syrian soldiers."), "19")
+    assert e.source is not None and (e.source.country, e.target.country) == ("TUR", "SYR")

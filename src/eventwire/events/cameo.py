@@ -3,8 +3,111 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
+from types import MappingProxyType
+
+# CAMEO codes a promise, offer or announced plan to cooperate as "express intent" (03x), a refusal
+# to cooperate as "reject" (12x) and an announced or conditional act of force or sanction as
+# "threaten" (13x). Keys are code prefixes; the longest matching prefix wins.
+INTENT_OF = MappingProxyType(
+    {
+        "04": "036",
+        "045": "039",
+        "05": "032",
+        "057": "030",
+        "06": "031",
+        "061": "0311",
+        "062": "0312",
+        "063": "0313",
+        "064": "0314",
+        "07": "033",
+        "071": "0331",
+        "072": "0332",
+        "073": "0333",
+        "074": "0334",
+        "08": "035",
+        "081": "0351",
+        "082": "0352",
+        "083": "034",
+        "0831": "0341",
+        "0832": "0342",
+        "0833": "0343",
+        "0834": "0344",
+        "084": "0353",
+        "085": "0354",
+        "086": "0355",
+        "087": "0356",
+    }
+)
+REFUSAL_OF = MappingProxyType(
+    {
+        "03": "120",
+        "036": "125",
+        "037": "127",
+        "038": "126",
+        "04": "125",
+        "045": "126",
+        "05": "120",
+        "057": "127",
+        "06": "121",
+        "061": "1211",
+        "062": "1212",
+        "07": "122",
+        "071": "1221",
+        "072": "1222",
+        "073": "1223",
+        "074": "1224",
+        "08": "124",
+        "081": "1241",
+        "082": "1242",
+        "083": "123",
+        "0831": "1231",
+        "0832": "1232",
+        "0833": "1233",
+        "0834": "1234",
+        "084": "1243",
+        "085": "1244",
+        "086": "1245",
+        "087": "1246",
+    }
+)
+THREAT_OF = MappingProxyType(
+    {
+        "14": "133",
+        "16": "131",
+        "161": "1313",
+        "162": "1311",
+        "163": "1312",
+        "164": "134",
+        "165": "135",
+        "166": "136",
+        "17": "130",
+        "172": "132",
+        "1721": "1321",
+        "1722": "1322",
+        "1723": "1323",
+        "1724": "1324",
+        "173": "137",
+        "175": "137",
+        "18": "1383",
+        "19": "1384",
+        "191": "1381",
+        "192": "1382",
+        "20": "1383",
+        "204": "1385",
+    }
+)
+
+
+def by_prefix(table: Mapping[str, str], code: str) -> str | None:
+    """The value of the longest key of ``table`` that ``code`` starts with."""
+    for n in range(len(code), 1, -1):
+        found = table.get(code[:n])
+        if found is not None:
+            return found
+    return None
 
 
 def quad_class(code: str) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventwire.actors import DocActors
-from eventwire.events.cameo import CameoCode
+from eventwire.events.cameo import INTENT_OF, REFUSAL_OF, THREAT_OF, CameoCode, by_prefix
 from eventwire.events.patterns import Pattern, PatternBook, objects, prep_objects
 from eventwire.nlp import ParsedParagraph
 from eventwire.records import Actor, Event, Evidence, Modality
@@ -34,6 +34,11 @@ SPEECH_VERBS = frozenset(
 PLAN_VERBS = frozenset("schedule plan expect set intend prepare due aim agree decide".split())
 HYPO_VERBS = frozenset(
     "hope want seek try consider wish propose offer threaten willing ready prepared eager keen".split()
+)
+# governing words by which a source announces its own future act ("agreed to withdraw")
+INTENT_VERBS = frozenset(
+    "plan intend prepare aim agree decide propose offer threaten willing ready prepared eager keen "
+    "promise pledge vow commit undertake resolve vote".split()
 )
 NEG_VERBS = frozenset("refuse fail decline".split())
 HYPO_MODALS = frozenset("would could might may should must can ought".split())
@@ -56,6 +61,13 @@ SAY_MUST = Pattern(
     prep=None,
     pobj=None,
     target=(),
+)
+# roots whose events are kept when the sentence names the victims but not the perpetrator
+UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
+INSTRUMENT_NOUNS = frozenset(
+    "attack strike airstrike raid bombing bomb shelling shell fire gunfire rocket missile mortar "
+    "explosion blast drone offensive assault ambush artillery bombardment grenade mine landmine "
+    "warplane jet aircraft helicopter tank gunboat warship sniper".split()
 )
 GENERIC_TARGETS = (
     "object.poss",
@@ -131,8 +143,21 @@ def _agents(verb: Token) -> list[Token]:
     return _conj_expand(prep_objects(verb, "by"))
 
 
-def modality_of(trigger: Token, verb: Token) -> tuple[Modality, Token | None]:
-    """The trigger's modality and, for reported speech, the speech verb."""
+@dataclass(frozen=True, slots=True)
+class Mood:
+    """How a trigger's clause is framed: its modality, the speech verb it is reported by, and
+    whether the source announces it (intent), refuses it, or only floats it (a modal)."""
+
+    modality: Modality
+    reporter: Token | None
+    intent: bool  # "will send", "agreed to send", "is ready to send", "said it would send"
+    explicit: bool  # the intent is worded by a verb or adjective ("agreed to meet"), not a tense
+    refusal: bool  # "refused to send", "will not send", "said it would not send"
+    modal: bool  # "may/could/might send" (no condition on the clause itself)
+
+
+def _chain(verb: Token) -> list[Token]:
+    """``verb`` and the verbs and adjectives that govern it inside the same clause."""
     chain = [verb]
     cur = verb
     while cur.dep_ in {"xcomp", "conj", "pcomp", "pobj", "prep", "acl"} and cur.head is not cur:
@@ -140,31 +165,15 @@ def modality_of(trigger: Token, verb: Token) -> tuple[Modality, Token | None]:
             break  # a conjoined clause with its own subject keeps its own modality
         cur = cur.head
         chain.append(cur)
-    negated = hypothetical = planned = False
-    for v in chain:
-        for c in v.children:
-            low = c.lower_
-            if c.dep_ == "neg":
-                negated = True
-            elif c.dep_ in {"aux", "auxpass"}:
-                if low in FUTURE_AUX:
-                    planned = True
-                elif c.tag_ == "MD" and low in HYPO_MODALS:
-                    hypothetical = True
-            elif c.dep_ == "mark" and low in COND_MARKS:
-                hypothetical = True
-        if v is not verb:
-            if v.lemma_ in NEG_VERBS:
-                negated = True
-            elif v.lemma_ in HYPO_VERBS:
-                hypothetical = True
-            elif v.lemma_ in PLAN_VERBS or v.lower_ == "going":
-                planned = True
-    if trigger is not verb and any(c.dep_ == "neg" or c.lower_ == "no" for c in trigger.children):
-        negated = True
-    # a conditional or negated-belief clause above us
+    return chain
+
+
+def _reporter(top: Token) -> tuple[Token | None, bool]:
+    """The speech verb a clause is reported by, and whether a condition or a negated belief
+    frames it."""
     reporter: Token | None = None
-    cur = chain[-1]
+    hypothetical = False
+    cur = top
     hops = 0
     while cur.dep_ in {"ccomp", "advcl", "conj", "xcomp"} and cur.head is not cur and hops < 6:
         hops += 1
@@ -176,15 +185,64 @@ def modality_of(trigger: Token, verb: Token) -> tuple[Modality, Token | None]:
                 hypothetical = True
             reporter = reporter or head
         cur = head
+    return reporter, hypothetical
+
+
+def mood_of(trigger: Token, verb: Token) -> Mood:
+    """The trigger's modality, its reporter, and its intent/refusal/modal framing."""
+    chain = _chain(verb)
+    negated = hypothetical = planned = future = would = modal = cond = False
+    intent_word = refuse_word = wish_word = False
+    for v in chain:
+        for c in v.children:
+            low = c.lower_
+            if c.dep_ == "neg":
+                negated = True
+            elif c.dep_ in {"aux", "auxpass"}:
+                if low in FUTURE_AUX:
+                    planned = future = True
+                elif c.tag_ == "MD" and low in HYPO_MODALS:
+                    hypothetical = True
+                    if low in {"would", "'d"}:
+                        would = True
+                    elif low in {"may", "might", "could"}:
+                        modal = True
+            elif c.dep_ == "mark" and low in COND_MARKS:
+                hypothetical = cond = True
+        if v is not verb:
+            lemma = v.lemma_
+            if lemma in NEG_VERBS:
+                negated = refuse_word = True
+            elif lemma in INTENT_VERBS:
+                intent_word = True
+                if lemma in HYPO_VERBS:
+                    hypothetical = True
+                else:
+                    planned = True
+            elif lemma in HYPO_VERBS:
+                hypothetical = wish_word = True
+            elif lemma in PLAN_VERBS or v.lower_ == "going":
+                planned = True
+    if trigger is not verb and any(c.dep_ == "neg" or c.lower_ == "no" for c in trigger.children):
+        negated = True
+    reporter, framed = _reporter(chain[-1])
+    hypothetical = hypothetical or framed
+    announced = future or intent_word or (would and reporter is not None)
+    refusal = negated and (refuse_word or announced)
+    free = not (cond or framed or wish_word)
+    intent = announced and not negated and free and not modal
+    modality: Modality
     if negated:
-        return "negated", reporter
-    if hypothetical:
-        return "hypothetical", reporter
-    if planned:
-        return "planned", reporter
-    if reporter is not None:
-        return "reported", reporter
-    return "asserted", None
+        modality = "negated"
+    elif hypothetical:
+        modality = "hypothetical"
+    elif planned:
+        modality = "planned"
+    elif reporter is not None:
+        modality = "reported"
+    else:
+        modality = "asserted"
+    return Mood(modality, reporter, intent, intent_word, refusal, modal and free and not negated)
 
 
 class _SentenceCoder:
@@ -399,12 +457,13 @@ class _SentenceCoder:
         self.generic_target = False
         subs, passive = subject_of(tok)
         if passive and "nsubjpass" not in pattern.target:
-            sources = self.resolve(_agents(tok))
+            agents = _agents(tok)
+            sources = self.resolve(agents) or self.instrument_sources(agents)
             targets = self.resolve(subs) if tok.dep_ not in {"xcomp"} else []
             if not targets:
                 targets = self.targets(tok, pattern)
         else:
-            sources = self.resolve(subs)
+            sources = self.resolve(subs) or self.instrument_sources(subs)
             targets = self.targets(tok, pattern)
         if pattern.object is not None:
             self.consumed.update(o.i for o in objects(tok))
@@ -434,23 +493,79 @@ class _SentenceCoder:
             return
         self.emit(tok, verb, pattern, sources, targets)
 
-    def emit(
-        self, tok: Token, verb: Token, pattern: Pattern, sources: list[Actor], targets: list[Actor]
-    ) -> None:
-        if not sources:
-            self.note(tok, pattern, "no source actor (subject is not a known actor)")
-            return
+    def reframe(self, code: CameoCode, mood: Mood) -> tuple[CameoCode, str] | None:
+        """The code of the announcement itself when the source announces, refuses or floats
+        the act: "agreed to send aid" is an intent to give aid (033), "refused to withdraw" a
+        refusal to de-escalate (1246), "will impose sanctions" a threat of sanctions (1312)."""
+        root = int(code.root)
+        target: str | None = None
+        how = ""
+        if mood.refusal and 3 <= root <= 8:
+            target, how = by_prefix(REFUSAL_OF, code.code), "+refusal"
+        elif mood.intent and (5 <= root <= 8 or (root == 4 and mood.explicit)):
+            target, how = by_prefix(INTENT_OF, code.code), "+intent"
+        elif (mood.intent or mood.modal) and root >= 14:
+            target, how = by_prefix(THREAT_OF, code.code), "+threat"
+        found = self.cameo.get(target) if target is not None else None
+        return (found, how) if found is not None else None
+
+    def frame(
+        self, tok: Token, verb: Token, pattern: Pattern
+    ) -> tuple[CameoCode, Modality, str, Actor | None] | None:
+        """The code, modality, rule id and reporter of a trigger (None: code not in the table)."""
         code = self.cameo.get(pattern.code)
         if code is None:
             self.note(tok, pattern, f"pattern code {pattern.code} is not in the CAMEO table")
-            return
-        modality, speech = modality_of(tok, verb)
+            return None
+        mood = mood_of(tok, verb)
+        modality, speech = mood.modality, mood.reporter
+        rule = pattern.id
+        reframed = self.reframe(code, mood)
+        if reframed is not None:
+            code, how = reframed
+            rule += how
+            modality = "reported" if speech is not None else "asserted"
         reporter = None
         if speech is not None:
             subs, _ = subject_of(speech)
             found = self.resolve(subs)
             reporter = found[0] if found else None
-        rule = pattern.id
+        return code, modality, rule, reporter
+
+    def instrument_sources(self, toks: Iterable[Token]) -> list[Actor]:
+        """The side behind a weapon or attack named as the agent: "Israeli air strikes killed",
+        "US drone attacks have killed", "was hit by a Russian missile"."""
+        out: list[Actor] = []
+        for tok in toks:
+            if tok.lemma_.lower() not in INSTRUMENT_NOUNS:
+                continue
+            mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+            out.extend(a for a in self.resolve(mods) if a not in out)
+        return out
+
+    def emit_unattributed(self, tok: Token, verb: Token, pattern: Pattern, targets: list[Actor]) -> None:
+        """Violence whose perpetrator the sentence does not name ("three soldiers were killed",
+        "a roadside bomb killed two policemen"): coded with no source."""
+        framed = self.frame(tok, verb, pattern)
+        if framed is None:
+            return
+        code, modality, rule, reporter = framed
+        for target in targets:
+            self.append(tok, code, modality, None, target, rule + "+no-source", 0.5, reporter)
+
+    def emit(
+        self, tok: Token, verb: Token, pattern: Pattern, sources: list[Actor], targets: list[Actor]
+    ) -> None:
+        if not sources:
+            if targets and pattern.code[:2] in UNATTRIBUTED_ROOTS:
+                self.emit_unattributed(tok, verb, pattern, targets)
+                return
+            self.note(tok, pattern, "no source actor (subject is not a known actor)")
+            return
+        framed = self.frame(tok, verb, pattern)
+        if framed is None:
+            return
+        code, modality, rule, reporter = framed
         confidence = 0.9
         pairs: list[tuple[Actor, Actor | None, str]] = []
         if targets:
@@ -495,30 +610,43 @@ class _SentenceCoder:
                 conf = 0.6
             elif source.resolved_by.startswith("pronoun"):
                 conf = 0.7
-            start = self.para.offset + tok.idx
-            self.events.append(
-                Event(
-                    article_id=self.article_id,
-                    source=source,
-                    target=target,
-                    cameo=code.code,
-                    goldstein=code.goldstein,
-                    quad_class=code.quad_class,
-                    plover=code.plover,
-                    plover_mode=code.plover_mode,
-                    modality=modality,
-                    evidence=Evidence(
-                        sentence=self.sent.text,
-                        start=self.s_start,
-                        end=self.s_end,
-                        trigger=TextSpan(tok.text, start, start + len(tok.text)),
-                    ),
-                    rule=rule_id,
-                    confidence=conf,
-                    reported_by=reporter,
-                )
+            self.append(tok, code, modality, source, target, rule_id, conf, reporter)
+
+    def append(
+        self,
+        tok: Token,
+        code: CameoCode,
+        modality: Modality,
+        source: Actor | None,
+        target: Actor | None,
+        rule_id: str,
+        conf: float,
+        reporter: Actor | None,
+    ) -> None:
+        start = self.para.offset + tok.idx
+        self.events.append(
+            Event(
+                article_id=self.article_id,
+                source=source,
+                target=target,
+                cameo=code.code,
+                goldstein=code.goldstein,
+                quad_class=code.quad_class,
+                plover=code.plover,
+                plover_mode=code.plover_mode,
+                modality=modality,
+                evidence=Evidence(
+                    sentence=self.sent.text,
+                    start=self.s_start,
+                    end=self.s_end,
+                    trigger=TextSpan(tok.text, start, start + len(tok.text)),
+                ),
+                rule=rule_id,
+                confidence=conf,
+                reported_by=reporter,
             )
-            self.note(tok, pattern, f"coded {code.code} ({modality})")
+        )
+        self.note(tok, None, f"coded {code.code} ({modality})")
 
 
 def code_paragraph(
