@@ -149,3 +149,14 @@ def test_violence_without_a_named_perpetrator(engine) -> None:  # type: ignore[n
 def test_weapon_modifier_names_the_attacker(engine) -> None:  # type: ignore[no-untyped-def]
     e = _first(code_text(engine, "Turkish air strikes killed two Syrian soldiers."), "19")
     assert e.source is not None and (e.source.country, e.target.country) == ("TUR", "SYR")
+
+
+def test_named_group_before_a_generic_noun(engine) -> None:  # type: ignore[no-untyped-def]
+    e = _first(code_text(engine, "The militant Hezbollah movement rejected the proposal from Egypt."), "12")
+    assert e.source is not None and e.source.code == "LBNREB"
+
+
+def test_target_inside_an_infinitive_after_an_unresolved_object(engine) -> None:  # type: ignore[no-untyped-def]
+    result = code_text(engine, "The Hamas leadership in Qatar threatened to deliver heavy blows to Egypt.")
+    e = _first(result, "13")
+    assert e.target is not None and e.target.country == "EGY", _codes(result)

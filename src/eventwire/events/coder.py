@@ -291,10 +291,26 @@ class _SentenceCoder:
                         found = [a for t in inner for a in self.actors.resolve(self.para, t)]
                         if found:
                             break
+            if not found and tok.pos_ in {"NOUN", "PROPN"}:
+                found = self.named_inside(tok)
             for a in found:
                 if all((a.start, a.end, a.code) != (b.start, b.end, b.code) for b in out):
                     out.append(a)
         return out
+
+    def named_inside(self, tok: Token) -> list[Actor]:
+        """A named organisation or person in the words before a noun that is no actor itself:
+        "the Palestinian Islamic Jihad movement", "the al-Qaeda terror network"."""
+        start = self.para.offset + tok.left_edge.idx
+        end = self.para.offset + tok.idx
+        best: Actor | None = None
+        for actor in self.actors.mentions.values():
+            if actor.key is None or actor.key.startswith("country:"):
+                continue
+            if start <= actor.start and actor.end <= end:
+                if best is None or actor.end - actor.start > best.end - best.start:
+                    best = actor
+        return [best] if best is not None else []
 
     def run(self) -> None:
         for tok in self.sent:
@@ -393,9 +409,9 @@ class _SentenceCoder:
                     found = self.target_tokens(x, sub)
                     if sub == "dobj":
                         found = [t for t in found if t.pos_ in {"PROPN", "NOUN"}]
-                    if found:
+                    if found and self.resolve(found):
                         return found
-            return found
+            return []
         return self.target_tokens(tok, spec)
 
     def fallback_target(self, source: Actor, trigger: Token) -> tuple[Actor, str] | None:
