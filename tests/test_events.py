@@ -160,3 +160,18 @@ def test_target_inside_an_infinitive_after_an_unresolved_object(engine) -> None:
     result = code_text(engine, "The Hamas leadership in Qatar threatened to deliver heavy blows to Egypt.")
     e = _first(result, "13")
     assert e.target is not None and e.target.country == "EGY", _codes(result)
+
+
+def test_light_verb_with_a_compound_noun_trigger(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "The Norwegian foreign minister launched a mediation effort between Sudan and Chad."
+    coded = _codes(code_text(engine, text))
+    assert any(c.startswith("04") and (s or "").startswith("NOR") and t == "SDN" for c, _, s, t in coded), (
+        coded
+    )
+
+
+def test_nationality_of_a_conflict_noun_is_the_source(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Chilean protests against Bolivia grew on Sunday."))
+    assert any(c.startswith("14") and (s or "").startswith("CHL") and t == "BOL" for c, _, s, t in coded), (
+        coded
+    )

@@ -488,8 +488,13 @@ class _SentenceCoder:
     def code_noun(self, tok: Token, pattern: Pattern) -> None:
         self.generic_target = False
         light = tok.head if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in LIGHT_VERBS else None
+        anchor = tok
+        head = tok.head
+        if light is None and tok.dep_ == "compound" and head.dep_ in {"dobj", "nsubjpass"}:
+            if head.head.lemma_ in LIGHT_VERBS:  # "launched a mediation effort between X and Y"
+                light, anchor = head.head, head
         sources: list[Actor] = []
-        targets = self.targets(tok, pattern, extra=light)
+        targets = self.targets(anchor, pattern, extra=light)
         poss = [c for c in tok.children if c.dep_ == "poss"]
         if poss and "poss" not in pattern.target:
             sources = self.resolve(poss)
@@ -503,6 +508,8 @@ class _SentenceCoder:
             pair = self.resolve(between)
             if len(pair) >= 2:
                 sources, targets = [pair[0]], pair[1:]
+        if not sources and pattern.code[:2] >= "14":
+            sources = self.modifier_sources(tok, targets)
         verb = light if light is not None else clause_verb(tok)
         if not sources:
             self.note(tok, pattern, "no source actor for the noun trigger")
@@ -558,6 +565,17 @@ class _SentenceCoder:
             mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
             out.extend(a for a in self.resolve(mods) if a not in out)
         return out
+
+    def modifier_sources(self, tok: Token, targets: list[Actor]) -> list[Actor]:
+        """The side named by a modifier of a conflict noun: "Palestinian riots", "US drone
+        strikes" (not "anti-government protests", nor the target itself)."""
+        mods = [
+            c
+            for c in tok.children
+            if c.dep_ in {"amod", "compound"} and not c.lower_.startswith(("anti", "pro-", "pro "))
+        ]
+        spans = {(t.start, t.end) for t in targets}
+        return [a for a in self.resolve(mods) if (a.start, a.end) not in spans]
 
     def emit_unattributed(self, tok: Token, verb: Token, pattern: Pattern, targets: list[Actor]) -> None:
         """Violence whose perpetrator the sentence does not name ("three soldiers were killed",
