@@ -26,15 +26,21 @@ ROOT_CASES = [
     ),
     ("Argentina praised Chile for its help.", "05", "ARG", "CHL"),
     ("Kenya signed a security agreement with Ethiopia.", "05", "KEN", "ETH"),
+    ("The German navy conducted joint exercises with the Polish navy.", "06", "DEUMIL", "POLMIL"),
     ("Norway sent humanitarian aid to Sudan.", "07", "NOR", "SDN"),
     ("Colombian rebels released three hostages.", "08", "COLREB", "CVL"),
+    ("Kenya investigated Uganda over the border incident.", "09", "KEN", "UGA"),
     ("Brazil demanded an apology from Paraguay.", "10", "BRA", "PRY"),
     ("Egypt condemned Ethiopia over the dam.", "11", "EGY", "ETH"),
     ("Poland rejected the proposal from Belarus.", "12", "POL", "BLR"),
     ("Russia threatened Ukraine with sanctions.", "13", "RUS", "UKR"),
+    ("Students in Lima protested against Chile.", "14", "EDU", "CHL"),
+    ("Turkey mobilized troops along the border with Syria.", "15", "TUR", "SYR"),
     ("Venezuela expelled the Spanish ambassador.", "16", "VEN", "ESP"),
     ("Police arrested dozens of protesters in Nairobi.", "17", "COP", "CVL"),
+    ("Rebels abducted two Italian engineers.", "18", "REB", "ITA"),
     ("Israeli troops shelled Lebanese villages.", "19", "ISRMIL", "LBN"),
+    ("Sudanese militias committed genocide against Darfur villagers.", "20", "SDNUAF", "CVL"),
 ]
 
 
@@ -46,6 +52,10 @@ def test_root_examples(engine, sentence: str, root: str, src: str, tgt: str) -> 
         for e in result.events
     ]
     assert any(r == root and s == src and (t or "").startswith(tgt) for r, s, t in coded), coded
+
+
+def test_every_root_has_a_sentence() -> None:
+    assert {root for _, root, _, _ in ROOT_CASES} == {f"{i:02d}" for i in range(1, 21)}
 
 
 def test_every_root_has_patterns() -> None:
