@@ -185,3 +185,21 @@ def test_nationality_of_a_conflict_noun_is_the_source(engine) -> None:  # type: 
     assert any(c.startswith("14") and (s or "").startswith("CHL") and t == "BOL" for c, _, s, t in coded), (
         coded
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "src"),
+    [
+        ("The Kenyan government allowed opposition leaders to hold a rally in Nairobi.", "080", "KENGOV"),
+        ("Thai soldiers forced out hundreds of Cambodian villagers.", "174", "THAMIL"),
+        ("Burmese troops captured part of a rebel camp near the Thai border.", "192", "MMRMIL"),
+    ],
+)
+def test_round_three_patterns(engine, sentence: str, code: str, src: str) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert any(c == code and s == src for c, _, s, _ in coded), coded
+
+
+def test_lifting_a_curfew_concedes_like_the_rest_of_081() -> None:
+    table = load_cameo()
+    assert {table[c].plover for c in ("081", "0811", "0812", "0813", "0814")} == {"CONCEDE"}
