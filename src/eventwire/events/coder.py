@@ -4,6 +4,9 @@ For each trigger that fits a pattern, the coder finds the source (subject; the `
 passive; the controller of an infinitive; the possessor or ``by`` phrase of a noun trigger), the
 target (as the pattern says where to look), the modality (negation, modals, futures, planning
 verbs, conditionals, reported speech) and keeps the evidence: sentence, spans and the rule.
+An announced or promised act of cooperation is coded as the intent (03x), a refused one as a
+rejection (12x), an announced or floated act of force or sanction as a threat (13x); violence
+whose perpetrator the sentence does not name is kept with no source.
 """
 
 from __future__ import annotations
