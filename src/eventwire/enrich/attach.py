@@ -172,10 +172,20 @@ def event_place(
             return place
     if article.dateline:
         first = re.split(r"[/,]", article.dateline)[0].strip().title()
-        place = _place_for(first, 0, 0, gaz, prefer, f"dateline '{article.dateline}'")
-        if place is not None:
-            return dataclasses.replace(place, start=-1, end=-1)
+        start, end = dateline_mention(article.text, first)
+        return _place_for(first, start, end, gaz, prefer, f"dateline '{article.dateline}'")
     return None
+
+
+def dateline_mention(text: str, name: str) -> tuple[int, int]:
+    """Offsets of the first mention of the dateline's place ``name`` in the article text (any
+    case, whole words); (-1, -1) when the text never names it (the cleaner takes the dateline
+    itself out of the text)."""
+    if not name:
+        return -1, -1
+    words = r"\s+".join(re.escape(w) for w in name.split())
+    m = re.search(rf"(?<![\w-]){words}(?![\w-])", text, re.I)
+    return (m.start(), m.end()) if m else (-1, -1)
 
 
 def enrich_events(
