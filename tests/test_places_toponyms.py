@@ -84,3 +84,14 @@ def test_span_matches_exact_and_overlap() -> None:
     ours = [(0, 5), (12, 20), (40, 45)]
     assert span_matches(ours, gold) == (1, 2)
     assert span_matches([], gold) == (0, 0)
+
+
+def test_recognised_toponyms_are_event_place_candidates(engine: Engine) -> None:
+    from eventwire.enrich.attach import _place_candidates, toponym_tokens
+
+    doc = engine.nlp("Police said the Nebraska Department of Roads closed the highway after a crash.")
+    ranges = toponym_tokens(doc, engine.gazetteer)
+    assert [doc[s:e].text for s, e in ranges] == ["Nebraska"]
+    sent = next(iter(doc.sents))
+    assert ranges[0] in _place_candidates(sent, ranges)
+    assert ranges[0] not in _place_candidates(sent)

@@ -47,7 +47,8 @@ only when all four are absent. ``limit`` caps the documents (items for Halterman
    merely mentioned are not marked; 4,342 records have none). Span offsets come from the records'
    token indices (some sources wrote token numbers into ``start``/``end``). Baseline with our tools
    (``engine.nlp``, the pipeline's ``LOCATIVE`` prepositions and ``clause_verb``): candidates are
-   the spaCy GPE/LOC/FAC entities plus untyped proper-noun objects of a locative preposition; we
+   the spaCy GPE/LOC/FAC entities, the toponym recogniser's spans (adjectives left out) and
+   untyped proper-noun objects of a locative preposition; we
    take the first candidate inside a locative phrase attached to the event verb or its clause verb,
    else inside one anywhere under the verb, else anywhere in the sentence, else the first candidate
    of the sentence; no candidate = "no location". A record is right when our pick overlaps a gold
@@ -655,21 +656,26 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def pick_event_location(doc: Any, verb: tuple[int, int]) -> tuple[tuple[int, int] | None, str]:
-    """The pipeline's own choice (``enrich.attach.locate_event``) of the place of the event at
-    char span ``verb`` of a parsed sentence, as a char span, and the tier that chose it."""
+def pick_event_location(
+    doc: Any, verb: tuple[int, int], toponyms: Sequence[tuple[int, int]] = ()
+) -> tuple[tuple[int, int] | None, str]:
+    """The pipeline's own choice (``enrich.attach.locate_event``, with the recogniser's
+    ``toponyms`` as token ranges) of the place of the event at char span ``verb`` of a parsed
+    sentence, as a char span, and the tier that chose it."""
     from eventwire.enrich.attach import locate_event
 
     span = doc.char_span(verb[0], verb[1], alignment_mode="expand")
     if span is None or not len(span):
         return None, "none"
-    place, tier = locate_event(span.root)
+    place, tier = locate_event(span.root, toponyms)
     if place is None:
         return None, tier
     return (place.start_char, place.end_char), tier
 
 
 def eval_halterman(folder: Path, engine: Any, limit: int | None) -> dict[str, Any]:
+    from eventwire.enrich.attach import toponym_tokens
+
     path = folder / "labeled_text.jsonl.zip"
     if not path.is_file():
         raise GoldMissing(str(path))
@@ -678,13 +684,14 @@ def eval_halterman(folder: Path, engine: Any, limit: int | None) -> dict[str, An
         records = records[:limit]
     texts = list(dict.fromkeys(r.text for r in records))
     docs = dict(zip(texts, engine.nlp.pipe(texts, batch_size=256), strict=True))
+    toponyms = {text: toponym_tokens(doc, engine.gazetteer) for text, doc in docs.items()}
     located = sum(1 for r in records if r.locations)
     right = Counter[str]()  # per variant: "all" (the baseline) and "locative" (no first-candidate guess)
     picks = Counter[str]()
     hits = Counter[str]()
     tiers: Counter[str] = Counter()
     for rec in records:
-        pick, tier = pick_event_location(docs[rec.text], rec.verb)
+        pick, tier = pick_event_location(docs[rec.text], rec.verb, toponyms[rec.text])
         tiers[tier] += 1
         for variant in ("all", "locative"):
             got = None if variant == "locative" and tier == "first" else pick
