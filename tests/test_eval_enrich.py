@@ -246,7 +246,9 @@ def test_evaluate_on_shared_gold(engine: Engine) -> None:
         assert out["halterman_n"] == 20
     if "polnear_skipped" not in out:
         assert out["polnear_gold_quotes"] > 0
-    assert "places_note" in out or "places_skipped" in out
+    if "places_skipped" not in out and "gwn_skipped" not in out:
+        assert out["gwn_recognition_gold"] > 0
+        assert 0.0 < out["gwn_recognition_f1"] <= out["gwn_recognition_f1_overlap"] <= 1.0
 
 
 def test_gold_weeks_compared_with_two_digits() -> None:

@@ -7,11 +7,12 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokSpan
-from spacy.tokens import Token
 
 from eventwire.enrich.dates import DateExpr, find_dates
 from eventwire.enrich.places import Gazetteer
+from eventwire.enrich.toponyms import find_toponyms
 from eventwire.events.coder import clause_verb
 from eventwire.nlp import ParsedParagraph
 from eventwire.records import Article, Event, Place, Span
@@ -109,12 +110,27 @@ def _place_for(
     )
 
 
-def _place_candidates(sent: TokSpan) -> list[tuple[int, int]]:
-    """Token ranges that can be a place: place entities, and proper nouns after in/at/near."""
+def toponym_tokens(doc: Doc, gaz: Gazetteer) -> tuple[tuple[int, int], ...]:
+    """Token ranges of the recogniser's toponyms in ``doc`` (adjectives such as "Russian" left out:
+    they name whose troops, not where)."""
+    out = []
+    for top in find_toponyms(doc, gaz):
+        if top.label == "NORP":
+            continue
+        span = doc.char_span(top.start, top.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span.start, span.end))
+    return tuple(out)
+
+
+def _place_candidates(sent: TokSpan, toponyms: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Token ranges that can be a place: place entities, the recogniser's toponyms (token ranges
+    in the sentence's Doc), and proper nouns after in/at/near."""
     doc = sent.doc
     cands = [
         (e.start, e.end) for e in doc.ents if e.label_ in PLACE_LABELS and sent.start <= e.start < sent.end
     ]
+    cands.extend(t for t in toponyms if sent.start <= t[0] < sent.end)
     for tok in sent:
         if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in LOCATIVE and not tok.ent_type_:
             left = tok.left_edge.i
@@ -124,14 +140,15 @@ def _place_candidates(sent: TokSpan) -> list[tuple[int, int]]:
     return sorted(set(cands))
 
 
-def locate_event(trigger: Token) -> tuple[TokSpan | None, str]:
+def locate_event(trigger: Token, toponyms: Sequence[tuple[int, int]] = ()) -> tuple[TokSpan | None, str]:
     """The place phrase of the event at ``trigger`` and how it was chosen: "verb" (a locative
     phrase on the trigger or its clause verb), "subtree" (one below the trigger), "sentence"
     (one anywhere in the sentence), or "none". Inside a locative phrase the first place wins
-    ("in the city of Maiduguri in Nigeria" → Maiduguri)."""
+    ("in the city of Maiduguri in Nigeria" → Maiduguri). ``toponyms``: :func:`toponym_tokens` of
+    the trigger's Doc, as further candidates."""
     sent = trigger.sent
     doc = trigger.doc
-    cands = _place_candidates(sent)
+    cands = _place_candidates(sent, toponyms)
     if not cands:
         return None, "none"
 
@@ -163,8 +180,9 @@ def event_place(
     gaz: Gazetteer,
     article: Article,
     prefer: frozenset[str],
+    toponyms: Sequence[tuple[int, int]] = (),
 ) -> Place | None:
-    span, tier = locate_event(trigger)
+    span, tier = locate_event(trigger, toponyms)
     if span is not None:
         s = para.offset + span.start_char
         place = _place_for(span.text, s, s + len(span.text), gaz, prefer, f"{tier} locative '{span.text}'")
@@ -172,10 +190,20 @@ def event_place(
             return place
     if article.dateline:
         first = re.split(r"[/,]", article.dateline)[0].strip().title()
-        place = _place_for(first, 0, 0, gaz, prefer, f"dateline '{article.dateline}'")
-        if place is not None:
-            return dataclasses.replace(place, start=-1, end=-1)
+        start, end = dateline_mention(article.text, first)
+        return _place_for(first, start, end, gaz, prefer, f"dateline '{article.dateline}'")
     return None
+
+
+def dateline_mention(text: str, name: str) -> tuple[int, int]:
+    """Offsets of the first mention of the dateline's place ``name`` in the article text (any
+    case, whole words); (-1, -1) when the text never names it (the cleaner takes the dateline
+    itself out of the text)."""
+    if not name:
+        return -1, -1
+    words = r"\s+".join(re.escape(w) for w in name.split())
+    m = re.search(rf"(?<![\w-]){words}(?![\w-])", text, re.I)
+    return (m.start(), m.end()) if m else (-1, -1)
 
 
 def enrich_events(
@@ -192,6 +220,7 @@ def enrich_events(
         if c
     )
     out = []
+    toponyms: dict[int, tuple[tuple[int, int], ...]] = {}
     for event in events:
         para = _paragraph_of(paragraphs, event.evidence.trigger.start)
         trigger = _token_at(para, event.evidence.trigger.start) if para else None
@@ -199,7 +228,9 @@ def enrich_events(
             out.append(event)
             continue
         value, precision, span = event_date(event, para, trigger, anchor)
-        place = event_place(event, para, trigger, gaz, article, prefer)
+        if para.index not in toponyms:
+            toponyms[para.index] = toponym_tokens(para.doc, gaz)
+        place = event_place(event, para, trigger, gaz, article, prefer, toponyms[para.index])
         out.append(
             dataclasses.replace(event, date=value, date_precision=precision, date_text=span, location=place)
         )

@@ -27,6 +27,7 @@ the tokens that name contributes itself are set aside, so "Georgia" is not its o
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import math
 import re
@@ -317,6 +318,7 @@ class Resolved:
     geonameid: int | None
     kind: str  # country | region | city
     population: int = 0
+    alias: bool = False  # a city matched on one of its alternate names only
 
 
 @dataclass(frozen=True, slots=True)
@@ -590,4 +592,5 @@ class Gazetteer:
             if key.endswith(" city") and len(key) > 5:
                 return self.resolve(name.strip()[:-5], prefer)
             return None
-        return max(candidates, key=lambda c: self._score(c, context)).place
+        best = max(candidates, key=lambda c: self._score(c, context))
+        return best.place if best.primary else dataclasses.replace(best.place, alias=True)

