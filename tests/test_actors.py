@@ -96,3 +96,26 @@ def test_user_layer_wins(tmp_path, engine) -> None:  # type: ignore[no-untyped-d
     assert taliban[0].entry.key == "my-taliban"
     found = lookup("Ola Nordmann", "2024-01-01")
     assert found == []  # lookup without the layer does not know him
+
+
+def _codes(result, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {a.code for a in result.actors if a.text.endswith(text)}
+
+
+def test_nouns_without_a_country_take_the_story_country(engine) -> None:  # type: ignore[no-untyped-def]
+    result = code_text(engine, "The rebels attacked an army post on Monday, Malian officials said.")
+    assert _codes(result, "rebels") == {"MLIREB"}
+    placed = code_text(engine, "Police in Peru arrested twenty students after a march, a Chilean paper said.")
+    assert _codes(placed, "Police") == {"PERCOP"}  # the country it is placed in, not the nearest one
+
+
+def test_foreign_and_named_groups_keep_no_country(engine) -> None:  # type: ignore[no-untyped-def]
+    result = code_text(engine, "Foreign troops attacked a village in Chad on Monday.")
+    assert _codes(result, "troops") == {"MIL"}
+    qaeda = code_text(engine, "Senior al-Qaeda fighters attacked a base in Yemen.")
+    assert not any(a.country == "YEM" for a in qaeda.actors if "fighters" in a.text)
+
+
+def test_titled_unknown_person_takes_the_story_country(engine) -> None:  # type: ignore[no-untyped-def]
+    result = code_text(engine, "President Anton Velescu said Moldova would hold talks with its neighbours.")
+    assert ("Anton Velescu", "MDAGOV") in {(a.text, a.code) for a in result.actors}

@@ -72,6 +72,16 @@ STATE_MEDIA = frozenset(
     }
 )
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late"})
+# Modifiers saying a group is not of the story's own country ("foreign troops").
+NOT_LOCAL = frozenset(
+    """foreign international multinational overseas outside western regional global allied
+    coalition visiting exiled""".split()
+)
+# Sectors that belong to no country: such nouns never take the story's country.
+STATELESS_SECTORS = frozenset({"IGO", "NGO"})
+# Prepositions placing a group in a country ("rebels in Darfur", "students throughout Indonesia").
+PLACE_PREPS = frozenset({"in", "throughout", "across", "inside"})
+COUNTRY_KINDS = frozenset({"name", "adjective", "demonym", "metonym"})
 IT = frozenset({"it", "its"})
 THEY = frozenset({"they", "them", "their"})
 HE = frozenset({"he", "him"})
@@ -123,6 +133,7 @@ class DocActors:
         self.day = day
         self.matches = self._valid_matches(dictionary.find(text))
         self._starts = [m.start for m in self.matches]
+        self.country_mentions = self._country_mentions()
         self.learned: dict[str, Learned] = {}
         self.surnames: dict[str, list[Learned]] = {}
         self.mentions: dict[tuple[int, int], Actor] = {}
@@ -161,6 +172,32 @@ class DocActors:
         for m in out:
             by_span.setdefault((m.start, m.end), m)
         return sorted(by_span.values(), key=lambda m: m.start)
+
+    def _country_mentions(self) -> tuple[tuple[int, str], ...]:
+        """(position, ISO3) of every country named in the story, for nouns that name none.
+        "ethnic Albanians" does not name Albania as a place of the story."""
+        out = []
+        for m in self.matches:
+            if m.entry.type != "country" or m.kind not in COUNTRY_KINDS:
+                continue
+            before = self.text[max(0, m.start - 8) : m.start].lower().split()
+            if before and before[-1] == "ethnic":
+                continue
+            iso3 = m.entry.periods[0].country
+            if iso3 is not None:
+                out.append((m.start, iso3))
+        return tuple(out)
+
+    def story_country(self, pos: int) -> str | None:
+        """The country a story is about, for a noun at ``pos`` that names none ("the rebels",
+        "police"): the country named most often, and of those the one named nearest ``pos``."""
+        if not self.country_mentions:
+            return None
+        counts: dict[str, int] = {}
+        for _, iso3 in self.country_mentions:
+            counts[iso3] = counts.get(iso3, 0) + 1
+        top = max(counts.values())
+        return min((abs(p - pos), p, c) for p, c in self.country_mentions if counts[c] == top)[2]
 
     def _former_before(self, m: Match) -> bool:
         """Does 'former'/'ousted'/'ex-' stand in the few words before a person's name?"""
@@ -208,6 +245,12 @@ class DocActors:
                 if m.start < end and start < m.end:
                     return m
         return None
+
+    def named_at(self, para: ParsedParagraph, tok: Token) -> tuple[Match, Actor] | None:
+        """The dictionary match covering ``tok`` and the actor it names (country, person, body)."""
+        s, e = self._abs(para, tok)
+        m = self.match_at(s, e)
+        return None if m is None else (m, self._from_match(m))
 
     def _period(self, entry: Entry) -> tuple[Period | None, str]:
         return entry.period_on(self.day)
@@ -353,11 +396,10 @@ class DocActors:
                 break
         # countries and named bodies among the modifiers
         for tok in mods:
-            s, e = self._abs(para, tok)
-            m = self.match_at(s, e)
-            if m is None:
+            named = self.named_at(para, tok)
+            if named is None:
                 continue
-            actor = self._from_match(m)
+            m, actor = named
             if actor.country and country is None:
                 country = actor.country
                 reasons.append(f"'{m.text}' → {actor.country}")
@@ -391,6 +433,12 @@ class DocActors:
                 continue
             if desc.sector is None and tok.ent_type_ != "PERSON":
                 continue
+            if desc.country is None and self._inherits(para, desc.sector, desc.office, "person", tok):
+                country = self.story_country(s)
+                if country is not None:
+                    desc = dataclasses.replace(
+                        desc, country=country, why=f"{desc.why}; story's country {country}"
+                    )
             full = self.text[s:e]
             learned = Learned(full, desc, None, s, e)
             self.learned.setdefault(full, learned)
@@ -540,7 +588,7 @@ class DocActors:
             # CAMEO codes state-run media as the government's voice
             term = dataclasses.replace(term, sector="GOV")
         np_start = head.i - width + 1
-        countries = self._np_countries(para, head)
+        countries = self._np_countries(para, head) or self._local_country(para, head, term)
         if not countries:
             countries = [(None, "", None)]
         out = []
@@ -573,6 +621,42 @@ class DocActors:
             )
         return out
 
+    def _inherits(
+        self, para: ParsedParagraph, sector: str | None, office: str | None, kind: str, head: Token
+    ) -> bool:
+        """May a noun or title without a country take the story's? Not when it belongs to no
+        state (IGO, NGO, a rights group), is a diplomat abroad, or is marked 'foreign'."""
+        if sector is None or sector in STATELESS_SECTORS or office == "envoy":
+            return False
+        if sector == "HRI" and kind == "group":
+            return False
+        for tok in head.subtree:
+            if tok.i >= head.i:
+                break
+            if tok.lower_ in NOT_LOCAL:
+                return False
+            named = self.named_at(para, tok) if tok.pos_ == "PROPN" else None
+            if named is not None and named[0].entry.type != "country":
+                return False  # "al-Qaeda leaders": the named group, not the story's country
+        return True
+
+    def _local_country(
+        self, para: ParsedParagraph, head: Token, term: SectorTerm
+    ) -> list[tuple[str | None, str, str | None]]:
+        """The country of a sector noun that names none: a country it is placed in ("rebels in
+        the Ivory Coast"), else the story's country."""
+        if not self._inherits(para, term.sector, term.office, term.kind, head):
+            return []
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
+                continue
+            for pobj in child.children:
+                named = self.named_at(para, pobj) if pobj.dep_ == "pobj" else None
+                if named is not None and named[0].entry.type == "country" and named[1].country:
+                    return [(named[1].country, f"placed in '{named[0].text}'", None)]
+        country = self.story_country(self._abs(para, head)[0])
+        return [(country, f"story's country {country}", None)] if country else []
+
     def _national_noun(self, para: ParsedParagraph, head: Token) -> list[Actor]:
         """'Lebanese villages', 'Iraqi cities': a place or people noun marked only by its country
         (not 'Ukrainian statements' or 'U.S. exports')."""
@@ -581,19 +665,19 @@ class DocActors:
         for child in head.children:
             if child.dep_ not in {"amod", "compound"}:
                 continue
-            s, e = self._abs(para, child)
-            m = self.match_at(s, e)
-            if m is None or m.entry.type != "country" or m.kind == "metonym":
+            named = self.named_at(para, child)
+            if named is None or named[0].entry.type != "country" or named[0].kind == "metonym":
                 continue
-            start = min(s, m.start)
+            m, nation = named
+            start = min(self._abs(para, child)[0], m.start)
             _, end = self._abs(para, head)
             return [
                 self._record(
                     Actor(
                         text=self.text[start:end],
                         name=self.text[start:end],
-                        code=actor_code(m.entry.cameo, None),
-                        country=m.entry.periods[0].country,
+                        code=nation.code,
+                        country=nation.country,
                         sector=None,
                         org=None,
                         start=start,
@@ -652,11 +736,10 @@ class DocActors:
                             candidates.extend(c for c in x.children if c.dep_ in {"compound", "amod"})
         seen: set[str] = set()
         for tok in sorted(candidates, key=lambda t: t.i):
-            s, e = self._abs(para, tok)
-            m = self.match_at(s, e)
-            if m is None:
+            named = self.named_at(para, tok)
+            if named is None:
                 continue
-            actor = self._from_match(m)
+            m, actor = named
             if actor.country and actor.country not in seen:
                 seen.add(actor.country)
                 found.append((actor.country, f"'{m.text}' → {actor.country}", None))
