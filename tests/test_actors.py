@@ -119,3 +119,42 @@ def test_foreign_and_named_groups_keep_no_country(engine) -> None:  # type: igno
 def test_titled_unknown_person_takes_the_story_country(engine) -> None:  # type: ignore[no-untyped-def]
     result = code_text(engine, "President Anton Velescu said Moldova would hold talks with its neighbours.")
     assert ("Anton Velescu", "MDAGOV") in {(a.text, a.code) for a in result.actors}
+
+
+def resolve_word(engine, text: str, word: str, published: str = "2024-03-05"):  # type: ignore[no-untyped-def]
+    """Who the resolver says the argument headed by ``word`` is (one-paragraph story)."""
+    from eventwire.actors import DocActors
+    from eventwire.clean import clean_article
+    from eventwire.nlp import parse_articles
+    from eventwire.records import Article, RawArticle
+
+    raw = RawArticle(source="<test>", body=text, fmt="text", title="", published=published)
+    article = clean_article(raw, (), None)
+    assert isinstance(article, Article)
+    [(article, paras)] = list(parse_articles(engine.nlp, [article]))
+    actors = DocActors(engine.dictionary, article.text, paras, date.fromisoformat(published))
+    for para in paras:
+        for tok in para.doc:
+            if tok.text == word:
+                found = actors.resolve(para, tok)
+                return found[0] if found else None
+    raise AssertionError(word)
+
+
+def test_peoples_live_where_the_story_puts_them(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Ethnic Hungarians in Romania protested against the new language law."
+    assert resolve_word(engine, text, "Hungarians").code == "ROMCVL"  # CAMEO code
+    assert resolve_word(engine, "Ethnic Uzbeks clashed with police in Kyrgyzstan.", "Uzbeks").country == "KGZ"
+    assert resolve_word(engine, "Bosnian Croats boycotted the vote.", "Croats").country == "BIH"
+    assert resolve_word(engine, "Hungarians voted on Sunday.", "Hungarians").code == "HUNCVL"
+
+
+def test_stance_words_and_named_owners(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "A prominent anti-Iran columnist was arrested in Bahrain."
+    assert resolve_word(engine, text, "columnist").code == "BHRMED"
+    wing = resolve_word(engine, "The Hezbollah military wing attacked a post.", "wing")
+    assert wing is not None and wing.code == "LBNREB"
+    body = resolve_word(engine, "The Nepal Electricity Authority raised prices.", "Authority")
+    assert body is not None and body.country == "NPL"
+    rights = resolve_word(engine, "A human rights group accused Malaysian police of abuses.", "group")
+    assert rights.code == "NGOHRI"

@@ -175,18 +175,26 @@ class DocActors:
 
     def _country_mentions(self) -> tuple[tuple[int, str], ...]:
         """(position, ISO3) of every country named in the story, for nouns that name none.
-        "ethnic Albanians" does not name Albania as a place of the story."""
+        "ethnic Albanians" and "anti-Syria" do not name a country of the story."""
         out = []
         for m in self.matches:
             if m.entry.type != "country" or m.kind not in COUNTRY_KINDS:
                 continue
-            before = self.text[max(0, m.start - 8) : m.start].lower().split()
-            if before and before[-1] == "ethnic":
+            if self._ethnic(m.start) or self._stance(m.start):
                 continue
             iso3 = m.entry.periods[0].country
             if iso3 is not None:
                 out.append((m.start, iso3))
         return tuple(out)
+
+    def _stance(self, pos: int) -> bool:
+        """Is the country word at ``pos`` part of 'anti-X' / 'pro-X' (a stance, not a nationality)?"""
+        return bool(re.search(r"\b(?:anti|pro)[-‐]$", self.text[max(0, pos - 5) : pos], flags=re.I))
+
+    def _ethnic(self, pos: int) -> bool:
+        """Does 'ethnic' stand right before ``pos`` ("ethnic Albanians" live outside Albania)?"""
+        before = self.text[max(0, pos - 8) : pos].lower().split()
+        return bool(before) and before[-1] == "ethnic"
 
     def story_country(self, pos: int) -> str | None:
         """The country a story is about, for a noun at ``pos`` that names none ("the rebels",
@@ -400,6 +408,8 @@ class DocActors:
             if named is None:
                 continue
             m, actor = named
+            if m.entry.type == "country" and self._stance(m.start):
+                continue
             if actor.country and country is None:
                 country = actor.country
                 reasons.append(f"'{m.text}' → {actor.country}")
@@ -477,6 +487,8 @@ class DocActors:
             return self._sector_actor(para, head.head)
         if m is not None:
             actor = self._from_match(m)
+            if m.entry.type == "country" and m.kind == "demonym":
+                actor = self._people_of(para, head, actor)
             # "envoys of South Korea": a country mention inside a longer NP is handled below
             if not (m.entry.type == "country" and m.kind in {"adjective"} and head.pos_ == "NOUN"):
                 return [self._record(actor)]
@@ -487,6 +499,36 @@ class DocActors:
             if learned:
                 return [learned]
         return self._sector_actor(para, head)
+
+    def _people_of(self, para: ParsedParagraph, head: Token, people: Actor) -> Actor:
+        """The country a people lives in: "Bosnian Serbs" (BIH), "ethnic Albanians in Serbia"
+        (SRB), "ethnic Turks" (the story's country); plain "Albanians" stay Albanian."""
+        for child in head.children:
+            if child.dep_ not in {"amod", "compound"}:
+                continue
+            named = self.named_at(para, child)
+            if named and named[0].entry.type == "country" and named[1].country != people.country:
+                return self._relocate(people, named[1].country, f"'{named[0].text}' people")
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS | {"of"}:
+                for pobj in child.children:
+                    named = self.named_at(para, pobj) if pobj.dep_ == "pobj" else None
+                    if named and named[0].entry.type == "country" and named[0].kind == "name":
+                        return self._relocate(people, named[1].country, f"living in '{named[0].text}'")
+        if not self._ethnic(people.start):
+            return people
+        home = self.story_country(people.start)
+        if home is None or home == people.country:
+            return people
+        return self._relocate(people, home, "ethnic group in the story's country")
+
+    def _relocate(self, actor: Actor, country: str | None, why: str) -> Actor:
+        return dataclasses.replace(
+            actor,
+            country=country,
+            code=actor_code(self._cameo(country), actor.sector),
+            resolved_by=f"{actor.resolved_by}; {why} → {country}",
+        )
 
     def _learned_for(self, para: ParsedParagraph, head: Token) -> Actor | None:
         name = self.name_tokens(head)
@@ -599,6 +641,8 @@ class DocActors:
         s, _ = self._abs(para, head.doc[left_i])
         _, e = self._abs(para, head)
         for country, why, igo_code in countries:
+            if country is None and igo_code is None and term.sector == "HRI" and term.kind == "group":
+                igo_code = "NGOHRI"  # "a human rights group" of no stated country: an NGO
             holder = self._office_holder(para, term, country, head)
             if holder is not None:
                 out.append(holder)
@@ -630,12 +674,14 @@ class DocActors:
             return False
         if sector == "HRI" and kind == "group":
             return False
+        if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
+            return False  # "Quatar's emir": an owner we do not know
         for tok in head.subtree:
             if tok.i >= head.i:
                 break
             if tok.lower_ in NOT_LOCAL:
                 return False
-            named = self.named_at(para, tok) if tok.pos_ == "PROPN" else None
+            named = self.named_at(para, tok) if tok.pos_ in {"PROPN", "NOUN"} else None
             if named is not None and named[0].entry.type != "country":
                 return False  # "al-Qaeda leaders": the named group, not the story's country
         return True
@@ -659,30 +705,36 @@ class DocActors:
 
     def _national_noun(self, para: ParsedParagraph, head: Token) -> list[Actor]:
         """'Lebanese villages', 'Iraqi cities': a place or people noun marked only by its country
-        (not 'Ukrainian statements' or 'U.S. exports')."""
-        if head.pos_ != "NOUN" or head.lemma_.lower() in ABSTRACT_NOUNS:
+        (not 'Ukrainian statements' or 'U.S. exports'); a name of an organisation that starts with
+        its country ('the Kenya Anti-Corruption Commission')."""
+        if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() in ABSTRACT_NOUNS:
             return []
         for child in head.children:
-            if child.dep_ not in {"amod", "compound"}:
+            if child.dep_ not in {"amod", "compound", "nmod"}:
                 continue
+            if head.pos_ == "PROPN" and child.i != head.left_edge.i + (head.left_edge.dep_ == "det"):
+                continue  # in a name, only its first word can be the country
             named = self.named_at(para, child)
-            if named is None or named[0].entry.type != "country" or named[0].kind == "metonym":
+            if named is None or named[0].kind == "metonym" or self._is_person(named[1]):
                 continue
-            m, nation = named
+            m, owner = named
             start = min(self._abs(para, child)[0], m.start)
             _, end = self._abs(para, head)
+            if m.entry.type == "country":
+                owner = dataclasses.replace(
+                    owner,
+                    name=self.text[start:end],
+                    sector=None,
+                    code=actor_code(m.entry.cameo, None),
+                    key=None,
+                )
+                why = f"noun marked by country '{m.text}' (no sector)"
+            else:  # "the UNITA military wing": a part of the named group is the group
+                why = f"part of '{m.text}': {owner.resolved_by}"
             return [
                 self._record(
-                    Actor(
-                        text=self.text[start:end],
-                        name=self.text[start:end],
-                        code=nation.code,
-                        country=nation.country,
-                        sector=None,
-                        org=None,
-                        start=start,
-                        end=end,
-                        resolved_by=f"noun marked by country '{m.text}' (no sector)",
+                    dataclasses.replace(
+                        owner, text=self.text[start:end], start=start, end=end, resolved_by=why
                     )
                 )
             ]
@@ -740,6 +792,8 @@ class DocActors:
             if named is None:
                 continue
             m, actor = named
+            if m.entry.type == "country" and (self._ethnic(m.start) or self._stance(m.start)):
+                continue  # "ethnic Albanian guerrillas" in Macedonia, "anti-Syria journalist"
             if actor.country and actor.country not in seen:
                 seen.add(actor.country)
                 found.append((actor.country, f"'{m.text}' → {actor.country}", None))
