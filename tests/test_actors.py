@@ -33,6 +33,10 @@ def test_time_aware_people() -> None:
     trump22 = one("Donald Trump", "2022-06-01")
     assert trump22["country"] == "USA" and trump22["sector"] != "GOV"
     assert one("Boris Johnson", "2020-06-01")["code"] == "GBRGOV"
+    mayor = one("Boris Johnson", "2015-06-01")  # Mayor of London: government, at the local level
+    assert mayor["code"] == "GBRGOV" and "local government" in mayor["reason"]
+    assert one("Boris Johnson", "2018-12-01")["code"] == "GBRLEG"  # a backbench MP between offices
+    assert one("Boris Johnson", "2024-01-01")["code"] == "GBRELI"
     assert one("Moon Jae-in", "2018-09-11")["code"] == "KORGOV"
     assert one("Kim Jong Un", "2018-09-11")["code"] == "PRKGOV"
 
