@@ -162,3 +162,10 @@ def test_stance_words_and_named_owners(engine) -> None:  # type: ignore[no-untyp
     assert body is not None and body.country == "NPL"
     rights = resolve_word(engine, "A human rights group accused Malaysian police of abuses.", "group")
     assert rights.code == "NGOHRI"
+
+
+def test_country_word_names_the_group_in_a_compound(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Ghanaian army trucks blocked the road to the border."
+    assert resolve_word(engine, text, "Ghanaian").code == "GHAMIL"
+    former = resolve_word(engine, "A former defence minister criticised the plan in Lima.", "minister")
+    assert former.sector == "ELI"

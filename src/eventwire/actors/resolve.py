@@ -476,15 +476,11 @@ class DocActors:
         """The actor(s) an argument headed by ``head`` refers to; [] when it is no actor."""
         s, e = self._abs(para, head)
         m = self.match_at(s, e)
-        if (
-            m is not None
-            and m.entry.type == "country"
-            and head.dep_ in {"amod", "compound"}
-            and head.head.pos_ == "NOUN"
-            and self._sector_at(head.doc, head.head.i) is not None
-        ):
-            # "Hungarian officials", "Panamanian army": the country word names the noun's group
-            return self._sector_actor(para, head.head)
+        group = self._group_noun(head) if m is not None and m.entry.type == "country" else None
+        if group is not None:
+            # "Hungarian officials", "Panamanian army", "Israeli army bulldozers": the country
+            # word names the group of the noun it modifies
+            return self._sector_actor(para, group)
         if m is not None:
             actor = self._from_match(m)
             if m.entry.type == "country" and m.kind == "demonym":
@@ -499,6 +495,20 @@ class DocActors:
             if learned:
                 return [learned]
         return self._sector_actor(para, head)
+
+    def _group_noun(self, word: Token) -> Token | None:
+        """The sector noun a country word modifies: the noun itself ("Israeli police") or a
+        noun compound between them ("Israeli army bulldozers", "U.S. border patrol agents")."""
+        if word.dep_ not in {"amod", "compound", "nmod"}:
+            return None
+        noun = word.head
+        chain = [noun, *(c for c in noun.children if c.dep_ == "compound" and c.i > word.i)]
+        if noun.dep_ == "compound" and noun.head.i > noun.i:
+            chain.append(noun.head)
+        for tok in chain:
+            if tok.pos_ == "NOUN" and self._sector_at(tok.doc, tok.i) is not None:
+                return tok
+        return None
 
     def _people_of(self, para: ParsedParagraph, head: Token, people: Actor) -> Actor:
         """The country a people lives in: "Bosnian Serbs" (BIH), "ethnic Albanians in Serbia"
@@ -629,6 +639,9 @@ class DocActors:
         if term.sector == "MED" and any(c.lower_ in STATE_MEDIA for c in head.children):
             # CAMEO codes state-run media as the government's voice
             term = dataclasses.replace(term, sector="GOV")
+        if term.kind == "person" and any(c.lower_ in FORMER for c in head.children if c.i < head.i):
+            # "a former defence minister" holds no office: an elite
+            term = dataclasses.replace(term, sector="ELI", office=None)
         np_start = head.i - width + 1
         countries = self._np_countries(para, head) or self._local_country(para, head, term)
         if not countries:
@@ -786,6 +799,10 @@ class DocActors:
                         for x in (pobj, *pobj.conjuncts):
                             candidates.append(x)
                             candidates.extend(c for c in x.children if c.dep_ in {"compound", "amod"})
+        if head.dep_ == "compound":  # "Israeli army bulldozers": 'Israeli' modifies 'army' too
+            for child in head.head.children:
+                if child.dep_ in MODIFIER_DEPS and child.i < head.i and child.dep_ != "poss":
+                    candidates.extend(child.subtree)
         seen: set[str] = set()
         for tok in sorted(candidates, key=lambda t: t.i):
             named = self.named_at(para, tok)
