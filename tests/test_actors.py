@@ -33,6 +33,10 @@ def test_time_aware_people() -> None:
     trump22 = one("Donald Trump", "2022-06-01")
     assert trump22["country"] == "USA" and trump22["sector"] != "GOV"
     assert one("Boris Johnson", "2020-06-01")["code"] == "GBRGOV"
+    mayor = one("Boris Johnson", "2015-06-01")  # Mayor of London: government, at the local level
+    assert mayor["code"] == "GBRGOV" and "local government" in mayor["reason"]
+    assert one("Boris Johnson", "2018-12-01")["code"] == "GBRLEG"  # a backbench MP between offices
+    assert one("Boris Johnson", "2024-01-01")["code"] == "GBRELI"
     assert one("Moon Jae-in", "2018-09-11")["code"] == "KORGOV"
     assert one("Kim Jong Un", "2018-09-11")["code"] == "PRKGOV"
 
@@ -96,3 +100,72 @@ def test_user_layer_wins(tmp_path, engine) -> None:  # type: ignore[no-untyped-d
     assert taliban[0].entry.key == "my-taliban"
     found = lookup("Ola Nordmann", "2024-01-01")
     assert found == []  # lookup without the layer does not know him
+
+
+def _codes(result, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {a.code for a in result.actors if a.text.endswith(text)}
+
+
+def test_nouns_without_a_country_take_the_story_country(engine) -> None:  # type: ignore[no-untyped-def]
+    result = code_text(engine, "The rebels attacked an army post on Monday, Malian officials said.")
+    assert _codes(result, "rebels") == {"MLIREB"}
+    placed = code_text(engine, "Police in Peru arrested twenty students after a march, a Chilean paper said.")
+    assert _codes(placed, "Police") == {"PERCOP"}  # the country it is placed in, not the nearest one
+
+
+def test_foreign_and_named_groups_keep_no_country(engine) -> None:  # type: ignore[no-untyped-def]
+    result = code_text(engine, "Foreign troops attacked a village in Chad on Monday.")
+    assert _codes(result, "troops") == {"MIL"}
+    qaeda = code_text(engine, "Senior al-Qaeda fighters attacked a base in Yemen.")
+    assert not any(a.country == "YEM" for a in qaeda.actors if "fighters" in a.text)
+
+
+def test_titled_unknown_person_takes_the_story_country(engine) -> None:  # type: ignore[no-untyped-def]
+    result = code_text(engine, "President Anton Velescu said Moldova would hold talks with its neighbours.")
+    assert ("Anton Velescu", "MDAGOV") in {(a.text, a.code) for a in result.actors}
+
+
+def resolve_word(engine, text: str, word: str, published: str = "2024-03-05"):  # type: ignore[no-untyped-def]
+    """Who the resolver says the argument headed by ``word`` is (one-paragraph story)."""
+    from eventwire.actors import DocActors
+    from eventwire.clean import clean_article
+    from eventwire.nlp import parse_articles
+    from eventwire.records import Article, RawArticle
+
+    raw = RawArticle(source="<test>", body=text, fmt="text", title="", published=published)
+    article = clean_article(raw, (), None)
+    assert isinstance(article, Article)
+    [(article, paras)] = list(parse_articles(engine.nlp, [article]))
+    actors = DocActors(engine.dictionary, article.text, paras, date.fromisoformat(published))
+    for para in paras:
+        for tok in para.doc:
+            if tok.text == word:
+                found = actors.resolve(para, tok)
+                return found[0] if found else None
+    raise AssertionError(word)
+
+
+def test_peoples_live_where_the_story_puts_them(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Ethnic Hungarians in Romania protested against the new language law."
+    assert resolve_word(engine, text, "Hungarians").code == "ROMCVL"  # CAMEO code
+    assert resolve_word(engine, "Ethnic Uzbeks clashed with police in Kyrgyzstan.", "Uzbeks").country == "KGZ"
+    assert resolve_word(engine, "Bosnian Croats boycotted the vote.", "Croats").country == "BIH"
+    assert resolve_word(engine, "Hungarians voted on Sunday.", "Hungarians").code == "HUNCVL"
+
+
+def test_stance_words_and_named_owners(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "A prominent anti-Iran columnist was arrested in Bahrain."
+    assert resolve_word(engine, text, "columnist").code == "BHRMED"
+    wing = resolve_word(engine, "The Hezbollah military wing attacked a post.", "wing")
+    assert wing is not None and wing.code == "LBNREB"
+    body = resolve_word(engine, "The Nepal Electricity Authority raised prices.", "Authority")
+    assert body is not None and body.country == "NPL"
+    rights = resolve_word(engine, "A human rights group accused Malaysian police of abuses.", "group")
+    assert rights.code == "NGOHRI"
+
+
+def test_country_word_names_the_group_in_a_compound(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Ghanaian army trucks blocked the road to the border."
+    assert resolve_word(engine, text, "Ghanaian").code == "GHAMIL"
+    former = resolve_word(engine, "A former defence minister criticised the plan in Lima.", "minister")
+    assert former.sector == "ELI"

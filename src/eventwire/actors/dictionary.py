@@ -58,6 +58,7 @@ class Period:
     code: str | None = None
     office: str | None = None
     title: str | None = None
+    level: str | None = None  # "local" for a city's or a province's office (mayor, governor)
 
     def covers(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
@@ -86,7 +87,7 @@ class Entry:
             return self.periods[-1], "no story date: latest period"
         for period in self.periods:
             if period.covers(day):
-                return period, f"period {period.start or '…'}..{period.end or '…'}"
+                return period, f"period {period.start or '…'}..{period.end or '…'}{_office_note(period)}"
         past = [p for p in self.periods if p.end is not None and p.end < day]
         if past:  # out of office: keep the country of the last office, as an elite (ELI)
             last = max(past, key=lambda p: p.end or date.min)
@@ -108,6 +109,14 @@ class Entry:
             Period(day, day, first.country, None, first.org, None, None, None),
             f"before the first known office ({first.start}): country only",
         )
+
+
+def _office_note(period: Period) -> str:
+    """': Mayor of London (local government)' for the reason of a lookup."""
+    note = f": {period.title}" if period.title else ""
+    if period.level == "local":
+        note += f" (local {'government' if period.sector == 'GOV' else 'office'})"
+    return note
 
 
 def _distance(period: Period, day: date) -> int:
@@ -186,6 +195,7 @@ def _period(obj: dict[str, Any]) -> Period:
         code=obj.get("code"),
         office=obj.get("office"),
         title=obj.get("title"),
+        level=obj.get("level"),
     )
 
 

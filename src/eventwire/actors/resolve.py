@@ -72,6 +72,16 @@ STATE_MEDIA = frozenset(
     }
 )
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late"})
+# Modifiers saying a group is not of the story's own country ("foreign troops").
+NOT_LOCAL = frozenset(
+    """foreign international multinational overseas outside western regional global allied
+    coalition visiting exiled""".split()
+)
+# Sectors that belong to no country: such nouns never take the story's country.
+STATELESS_SECTORS = frozenset({"IGO", "NGO"})
+# Prepositions placing a group in a country ("rebels in Darfur", "students throughout Indonesia").
+PLACE_PREPS = frozenset({"in", "throughout", "across", "inside"})
+COUNTRY_KINDS = frozenset({"name", "adjective", "demonym", "metonym"})
 IT = frozenset({"it", "its"})
 THEY = frozenset({"they", "them", "their"})
 HE = frozenset({"he", "him"})
@@ -123,6 +133,7 @@ class DocActors:
         self.day = day
         self.matches = self._valid_matches(dictionary.find(text))
         self._starts = [m.start for m in self.matches]
+        self.country_mentions = self._country_mentions()
         self.learned: dict[str, Learned] = {}
         self.surnames: dict[str, list[Learned]] = {}
         self.mentions: dict[tuple[int, int], Actor] = {}
@@ -161,6 +172,40 @@ class DocActors:
         for m in out:
             by_span.setdefault((m.start, m.end), m)
         return sorted(by_span.values(), key=lambda m: m.start)
+
+    def _country_mentions(self) -> tuple[tuple[int, str], ...]:
+        """(position, ISO3) of every country named in the story, for nouns that name none.
+        "ethnic Albanians" and "anti-Syria" do not name a country of the story."""
+        out = []
+        for m in self.matches:
+            if m.entry.type != "country" or m.kind not in COUNTRY_KINDS:
+                continue
+            if self._ethnic(m.start) or self._stance(m.start):
+                continue
+            iso3 = m.entry.periods[0].country
+            if iso3 is not None:
+                out.append((m.start, iso3))
+        return tuple(out)
+
+    def _stance(self, pos: int) -> bool:
+        """Is the country word at ``pos`` part of 'anti-X' / 'pro-X' (a stance, not a nationality)?"""
+        return bool(re.search(r"\b(?:anti|pro)[-‐]$", self.text[max(0, pos - 5) : pos], flags=re.I))
+
+    def _ethnic(self, pos: int) -> bool:
+        """Does 'ethnic' stand right before ``pos`` ("ethnic Albanians" live outside Albania)?"""
+        before = self.text[max(0, pos - 8) : pos].lower().split()
+        return bool(before) and before[-1] == "ethnic"
+
+    def story_country(self, pos: int) -> str | None:
+        """The country a story is about, for a noun at ``pos`` that names none ("the rebels",
+        "police"): the country named most often, and of those the one named nearest ``pos``."""
+        if not self.country_mentions:
+            return None
+        counts: dict[str, int] = {}
+        for _, iso3 in self.country_mentions:
+            counts[iso3] = counts.get(iso3, 0) + 1
+        top = max(counts.values())
+        return min((abs(p - pos), p, c) for p, c in self.country_mentions if counts[c] == top)[2]
 
     def _former_before(self, m: Match) -> bool:
         """Does 'former'/'ousted'/'ex-' stand in the few words before a person's name?"""
@@ -208,6 +253,12 @@ class DocActors:
                 if m.start < end and start < m.end:
                     return m
         return None
+
+    def named_at(self, para: ParsedParagraph, tok: Token) -> tuple[Match, Actor] | None:
+        """The dictionary match covering ``tok`` and the actor it names (country, person, body)."""
+        s, e = self._abs(para, tok)
+        m = self.match_at(s, e)
+        return None if m is None else (m, self._from_match(m))
 
     def _period(self, entry: Entry) -> tuple[Period | None, str]:
         return entry.period_on(self.day)
@@ -353,11 +404,12 @@ class DocActors:
                 break
         # countries and named bodies among the modifiers
         for tok in mods:
-            s, e = self._abs(para, tok)
-            m = self.match_at(s, e)
-            if m is None:
+            named = self.named_at(para, tok)
+            if named is None:
                 continue
-            actor = self._from_match(m)
+            m, actor = named
+            if m.entry.type == "country" and self._stance(m.start):
+                continue
             if actor.country and country is None:
                 country = actor.country
                 reasons.append(f"'{m.text}' → {actor.country}")
@@ -391,6 +443,12 @@ class DocActors:
                 continue
             if desc.sector is None and tok.ent_type_ != "PERSON":
                 continue
+            if desc.country is None and self._inherits(para, desc.sector, desc.office, "person", tok):
+                country = self.story_country(s)
+                if country is not None:
+                    desc = dataclasses.replace(
+                        desc, country=country, why=f"{desc.why}; story's country {country}"
+                    )
             full = self.text[s:e]
             learned = Learned(full, desc, None, s, e)
             self.learned.setdefault(full, learned)
@@ -418,17 +476,15 @@ class DocActors:
         """The actor(s) an argument headed by ``head`` refers to; [] when it is no actor."""
         s, e = self._abs(para, head)
         m = self.match_at(s, e)
-        if (
-            m is not None
-            and m.entry.type == "country"
-            and head.dep_ in {"amod", "compound"}
-            and head.head.pos_ == "NOUN"
-            and self._sector_at(head.doc, head.head.i) is not None
-        ):
-            # "Hungarian officials", "Panamanian army": the country word names the noun's group
-            return self._sector_actor(para, head.head)
+        group = self._group_noun(head) if m is not None and m.entry.type == "country" else None
+        if group is not None:
+            # "Hungarian officials", "Panamanian army", "Israeli army bulldozers": the country
+            # word names the group of the noun it modifies
+            return self._sector_actor(para, group)
         if m is not None:
             actor = self._from_match(m)
+            if m.entry.type == "country" and m.kind == "demonym":
+                actor = self._people_of(para, head, actor)
             # "envoys of South Korea": a country mention inside a longer NP is handled below
             if not (m.entry.type == "country" and m.kind in {"adjective"} and head.pos_ == "NOUN"):
                 return [self._record(actor)]
@@ -439,6 +495,50 @@ class DocActors:
             if learned:
                 return [learned]
         return self._sector_actor(para, head)
+
+    def _group_noun(self, word: Token) -> Token | None:
+        """The sector noun a country word modifies: the noun itself ("Israeli police") or a
+        noun compound between them ("Israeli army bulldozers", "U.S. border patrol agents")."""
+        if word.dep_ not in {"amod", "compound", "nmod"}:
+            return None
+        noun = word.head
+        chain = [noun, *(c for c in noun.children if c.dep_ == "compound" and c.i > word.i)]
+        if noun.dep_ == "compound" and noun.head.i > noun.i:
+            chain.append(noun.head)
+        for tok in chain:
+            if tok.pos_ == "NOUN" and self._sector_at(tok.doc, tok.i) is not None:
+                return tok
+        return None
+
+    def _people_of(self, para: ParsedParagraph, head: Token, people: Actor) -> Actor:
+        """The country a people lives in: "Bosnian Serbs" (BIH), "ethnic Albanians in Serbia"
+        (SRB), "ethnic Turks" (the story's country); plain "Albanians" stay Albanian."""
+        for child in head.children:
+            if child.dep_ not in {"amod", "compound"}:
+                continue
+            named = self.named_at(para, child)
+            if named and named[0].entry.type == "country" and named[1].country != people.country:
+                return self._relocate(people, named[1].country, f"'{named[0].text}' people")
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS | {"of"}:
+                for pobj in child.children:
+                    named = self.named_at(para, pobj) if pobj.dep_ == "pobj" else None
+                    if named and named[0].entry.type == "country" and named[0].kind == "name":
+                        return self._relocate(people, named[1].country, f"living in '{named[0].text}'")
+        if not self._ethnic(people.start):
+            return people
+        home = self.story_country(people.start)
+        if home is None or home == people.country:
+            return people
+        return self._relocate(people, home, "ethnic group in the story's country")
+
+    def _relocate(self, actor: Actor, country: str | None, why: str) -> Actor:
+        return dataclasses.replace(
+            actor,
+            country=country,
+            code=actor_code(self._cameo(country), actor.sector),
+            resolved_by=f"{actor.resolved_by}; {why} → {country}",
+        )
 
     def _learned_for(self, para: ParsedParagraph, head: Token) -> Actor | None:
         name = self.name_tokens(head)
@@ -539,8 +639,11 @@ class DocActors:
         if term.sector == "MED" and any(c.lower_ in STATE_MEDIA for c in head.children):
             # CAMEO codes state-run media as the government's voice
             term = dataclasses.replace(term, sector="GOV")
+        if term.kind == "person" and any(c.lower_ in FORMER for c in head.children if c.i < head.i):
+            # "a former defence minister" holds no office: an elite
+            term = dataclasses.replace(term, sector="ELI", office=None)
         np_start = head.i - width + 1
-        countries = self._np_countries(para, head)
+        countries = self._np_countries(para, head) or self._local_country(para, head, term)
         if not countries:
             countries = [(None, "", None)]
         out = []
@@ -551,6 +654,8 @@ class DocActors:
         s, _ = self._abs(para, head.doc[left_i])
         _, e = self._abs(para, head)
         for country, why, igo_code in countries:
+            if country is None and igo_code is None and term.sector == "HRI" and term.kind == "group":
+                igo_code = "NGOHRI"  # "a human rights group" of no stated country: an NGO
             holder = self._office_holder(para, term, country, head)
             if holder is not None:
                 out.append(holder)
@@ -573,32 +678,76 @@ class DocActors:
             )
         return out
 
-    def _national_noun(self, para: ParsedParagraph, head: Token) -> list[Actor]:
-        """'Lebanese villages', 'Iraqi cities': a place or people noun marked only by its country
-        (not 'Ukrainian statements' or 'U.S. exports')."""
-        if head.pos_ != "NOUN" or head.lemma_.lower() in ABSTRACT_NOUNS:
+    def _inherits(
+        self, para: ParsedParagraph, sector: str | None, office: str | None, kind: str, head: Token
+    ) -> bool:
+        """May a noun or title without a country take the story's? Not when it belongs to no
+        state (IGO, NGO, a rights group), is a diplomat abroad, or is marked 'foreign'."""
+        if sector is None or sector in STATELESS_SECTORS or office == "envoy":
+            return False
+        if sector == "HRI" and kind == "group":
+            return False
+        if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
+            return False  # "Quatar's emir": an owner we do not know
+        for tok in head.subtree:
+            if tok.i >= head.i:
+                break
+            if tok.lower_ in NOT_LOCAL:
+                return False
+            named = self.named_at(para, tok) if tok.pos_ in {"PROPN", "NOUN"} else None
+            if named is not None and named[0].entry.type != "country":
+                return False  # "al-Qaeda leaders": the named group, not the story's country
+        return True
+
+    def _local_country(
+        self, para: ParsedParagraph, head: Token, term: SectorTerm
+    ) -> list[tuple[str | None, str, str | None]]:
+        """The country of a sector noun that names none: a country it is placed in ("rebels in
+        the Ivory Coast"), else the story's country."""
+        if not self._inherits(para, term.sector, term.office, term.kind, head):
             return []
         for child in head.children:
-            if child.dep_ not in {"amod", "compound"}:
+            if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
                 continue
-            s, e = self._abs(para, child)
-            m = self.match_at(s, e)
-            if m is None or m.entry.type != "country" or m.kind == "metonym":
+            for pobj in child.children:
+                named = self.named_at(para, pobj) if pobj.dep_ == "pobj" else None
+                if named is not None and named[0].entry.type == "country" and named[1].country:
+                    return [(named[1].country, f"placed in '{named[0].text}'", None)]
+        country = self.story_country(self._abs(para, head)[0])
+        return [(country, f"story's country {country}", None)] if country else []
+
+    def _national_noun(self, para: ParsedParagraph, head: Token) -> list[Actor]:
+        """'Lebanese villages', 'Iraqi cities': a place or people noun marked only by its country
+        (not 'Ukrainian statements' or 'U.S. exports'); a name of an organisation that starts with
+        its country ('the Kenya Anti-Corruption Commission')."""
+        if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() in ABSTRACT_NOUNS:
+            return []
+        for child in head.children:
+            if child.dep_ not in {"amod", "compound", "nmod"}:
                 continue
-            start = min(s, m.start)
+            if head.pos_ == "PROPN" and child.i != head.left_edge.i + (head.left_edge.dep_ == "det"):
+                continue  # in a name, only its first word can be the country
+            named = self.named_at(para, child)
+            if named is None or named[0].kind == "metonym" or self._is_person(named[1]):
+                continue
+            m, owner = named
+            start = min(self._abs(para, child)[0], m.start)
             _, end = self._abs(para, head)
+            if m.entry.type == "country":
+                owner = dataclasses.replace(
+                    owner,
+                    name=self.text[start:end],
+                    sector=None,
+                    code=actor_code(m.entry.cameo, None),
+                    key=None,
+                )
+                why = f"noun marked by country '{m.text}' (no sector)"
+            else:  # "the UNITA military wing": a part of the named group is the group
+                why = f"part of '{m.text}': {owner.resolved_by}"
             return [
                 self._record(
-                    Actor(
-                        text=self.text[start:end],
-                        name=self.text[start:end],
-                        code=actor_code(m.entry.cameo, None),
-                        country=m.entry.periods[0].country,
-                        sector=None,
-                        org=None,
-                        start=start,
-                        end=end,
-                        resolved_by=f"noun marked by country '{m.text}' (no sector)",
+                    dataclasses.replace(
+                        owner, text=self.text[start:end], start=start, end=end, resolved_by=why
                     )
                 )
             ]
@@ -650,13 +799,18 @@ class DocActors:
                         for x in (pobj, *pobj.conjuncts):
                             candidates.append(x)
                             candidates.extend(c for c in x.children if c.dep_ in {"compound", "amod"})
+        if head.dep_ == "compound":  # "Israeli army bulldozers": 'Israeli' modifies 'army' too
+            for child in head.head.children:
+                if child.dep_ in MODIFIER_DEPS and child.i < head.i and child.dep_ != "poss":
+                    candidates.extend(child.subtree)
         seen: set[str] = set()
         for tok in sorted(candidates, key=lambda t: t.i):
-            s, e = self._abs(para, tok)
-            m = self.match_at(s, e)
-            if m is None:
+            named = self.named_at(para, tok)
+            if named is None:
                 continue
-            actor = self._from_match(m)
+            m, actor = named
+            if m.entry.type == "country" and (self._ethnic(m.start) or self._stance(m.start)):
+                continue  # "ethnic Albanian guerrillas" in Macedonia, "anti-Syria journalist"
             if actor.country and actor.country not in seen:
                 seen.add(actor.country)
                 found.append((actor.country, f"'{m.text}' → {actor.country}", None))
