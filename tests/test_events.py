@@ -28,19 +28,19 @@ ROOT_CASES = [
     ("Kenya signed a security agreement with Ethiopia.", "05", "KEN", "ETH"),
     ("The German navy conducted joint exercises with the Polish navy.", "06", "DEUMIL", "POLMIL"),
     ("Norway sent humanitarian aid to Sudan.", "07", "NOR", "SDN"),
-    ("Colombian rebels released three hostages.", "08", "COLREB", "CVL"),
+    ("Colombian rebels released three hostages.", "08", "COLREB", "COLCVL"),
     ("Kenya investigated Uganda over the border incident.", "09", "KEN", "UGA"),
     ("Brazil demanded an apology from Paraguay.", "10", "BRA", "PRY"),
     ("Egypt condemned Ethiopia over the dam.", "11", "EGY", "ETH"),
     ("Poland rejected the proposal from Belarus.", "12", "POL", "BLR"),
     ("Russia threatened Ukraine with sanctions.", "13", "RUS", "UKR"),
-    ("Students in Lima protested against Chile.", "14", "EDU", "CHL"),
+    ("Students in Lima protested against Chile.", "14", "PEREDU", "CHL"),
     ("Turkey mobilized troops along the border with Syria.", "15", "TUR", "SYR"),
     ("Venezuela expelled the Spanish ambassador.", "16", "VEN", "ESP"),
-    ("Police arrested dozens of protesters in Nairobi.", "17", "COP", "CVL"),
+    ("Police arrested dozens of protesters in Nairobi.", "17", "KENCOP", "KENCVL"),
     ("Rebels abducted two Italian engineers.", "18", "REB", "ITA"),
     ("Israeli troops shelled Lebanese villages.", "19", "ISRMIL", "LBN"),
-    ("Sudanese militias committed genocide against Darfur villagers.", "20", "SDNUAF", "CVL"),
+    ("Sudanese militias committed genocide against Darfur villagers.", "20", "SDNUAF", "SDNCVL"),
 ]
 
 

@@ -196,16 +196,19 @@ class DocActors:
         before = self.text[max(0, pos - 8) : pos].lower().split()
         return bool(before) and before[-1] == "ethnic"
 
-    def story_country(self, pos: int) -> str | None:
+    def story_country(self, pos: int, skip: tuple[int, int] | None = None) -> str | None:
         """The country a story is about, for a noun at ``pos`` that names none ("the rebels",
-        "police"): the country named most often, and of those the one named nearest ``pos``."""
-        if not self.country_mentions:
+        "police"): the country named most often, and of those the one named nearest ``pos``.
+        Mentions inside ``skip`` (the character span of the other party of the noun's own
+        clause, "two Italian engineers") say whom the act touched, not where it happened."""
+        mentions = [(p, c) for p, c in self.country_mentions if skip is None or not skip[0] <= p < skip[1]]
+        if not mentions:
             return None
         counts: dict[str, int] = {}
-        for _, iso3 in self.country_mentions:
+        for _, iso3 in mentions:
             counts[iso3] = counts.get(iso3, 0) + 1
         top = max(counts.values())
-        return min((abs(p - pos), p, c) for p, c in self.country_mentions if counts[c] == top)[2]
+        return min((abs(p - pos), p, c) for p, c in mentions if counts[c] == top)[2]
 
     def _former_before(self, m: Match) -> bool:
         """Does 'former'/'ousted'/'ex-' stand in the few words before a person's name?"""
@@ -713,8 +716,19 @@ class DocActors:
                 named = self.named_at(para, pobj) if pobj.dep_ == "pobj" else None
                 if named is not None and named[0].entry.type == "country" and named[1].country:
                     return [(named[1].country, f"placed in '{named[0].text}'", None)]
-        country = self.story_country(self._abs(para, head)[0])
+        country = self.story_country(self._abs(para, head)[0], self._other_party(para, head))
         return [(country, f"story's country {country}", None)] if country else []
+
+    def _other_party(self, para: ParsedParagraph, head: Token) -> tuple[int, int] | None:
+        """For a subject noun, the span of its verb's direct object ("Rebels abducted two
+        Italian engineers": the engineers' nationality is not the rebels')."""
+        if head.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        for obj in head.head.children:
+            if obj.dep_ == "dobj":
+                first, last = min(t.i for t in obj.subtree), max(t.i for t in obj.subtree)
+                return self._abs(para, obj.doc[first])[0], self._abs(para, obj.doc[last])[1]
+        return None
 
     def _national_noun(self, para: ParsedParagraph, head: Token) -> list[Actor]:
         """'Lebanese villages', 'Iraqi cities': a place or people noun marked only by its country
