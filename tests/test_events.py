@@ -203,3 +203,26 @@ def test_round_three_patterns(engine, sentence: str, code: str, src: str) -> Non
 def test_lifting_a_curfew_concedes_like_the_rest_of_081() -> None:
     table = load_cameo()
     assert {table[c].plover for c in ("081", "0811", "0812", "0813", "0814")} == {"CONCEDE"}
+
+
+def test_statement_with_no_addressee_is_a_statement(engine) -> None:  # type: ignore[no-untyped-def]
+    result = code_text(engine, "The Chilean foreign minister said on Monday that the harvest had been poor.")
+    e = _first(result, "01")
+    assert e.source is not None and e.source.code == "CHLGOV" and e.target is None
+    assert e.rule.endswith("+no-addressee") and e.confidence < 0.9
+
+
+def test_statement_to_reporters_has_no_media_target(engine) -> None:  # type: ignore[no-untyped-def]
+    result = code_text(engine, "The Peruvian president told reporters that the harvest had been poor.")
+    e = _first(result, "01")
+    assert e.target is None and e.rule.endswith("+no-addressee"), _codes(result)
+
+
+def test_a_statement_does_not_outrank_the_act_it_reports(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.evaluation.common import main_event
+
+    result = code_text(
+        engine, "The Chilean foreign minister said Chile had expelled the Bolivian ambassador."
+    )
+    e = main_event(result.events)
+    assert e is not None and e.root == "16", _codes(result)

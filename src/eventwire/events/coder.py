@@ -621,13 +621,14 @@ class _SentenceCoder:
                     # "X said Y would ...": a statement by X about Y
                     pairs.extend((s, a, rule + "+about") for a in subjects[:1])
                 elif code.root == "01":
-                    self.note(tok, pattern, "statement with no addressee: not an event")
+                    # "X said (that) ...": a public statement with no addressee
+                    pairs.append((s, None, rule + "+no-addressee"))
                 else:
                     pairs.append((s, None, rule))
         for source, target, rule_id in pairs:
             if code.root == "01" and target is not None and target.sector == "MED" and target.key is None:
-                self.note(tok, pattern, "a statement to reporters is not an event between actors")
-                continue
+                self.note(tok, pattern, "a statement to reporters has no addressee among the actors")
+                target, rule_id = None, rule_id + "+no-addressee"
             if target is not None and (
                 (source.key is not None and source.key == target.key)
                 or (source.start, source.end, source.code) == (target.start, target.end, target.code)
@@ -645,6 +646,8 @@ class _SentenceCoder:
                 conf = 0.7
             elif rule_id.endswith("+about"):
                 conf = 0.6
+            elif rule_id.endswith("+no-addressee"):
+                conf = 0.5
             elif source.resolved_by.startswith("pronoun"):
                 conf = 0.7
             self.append(tok, code, modality, source, target, rule_id, conf, reporter)
