@@ -226,3 +226,18 @@ def test_a_statement_does_not_outrank_the_act_it_reports(engine) -> None:  # typ
     )
     e = main_event(result.events)
     assert e is not None and e.root == "16", _codes(result)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "src", "tgt"),
+    [
+        ("The Kenyan president spoke at a rally in Mombasa on Sunday.", "KENGOV", None),
+        ("The Dutch prime minister delivered a speech to the Belgian parliament.", "NLDGOV", "BELLEG"),
+        ("The Mexican president gave an interview to a Spanish newspaper.", "MEXGOV", None),
+        ("The Ghanaian finance minister pointed out that prices had risen.", "GHAGOV", None),
+        ("The Danish government admitted that the scheme had failed.", "DNKGOV", None),
+    ],
+)
+def test_statement_verbs(engine, sentence: str, src: str, tgt: str | None) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert any(c == "010" and s == src and t == tgt for c, _, s, t in coded), coded
