@@ -241,3 +241,28 @@ def test_a_statement_does_not_outrank_the_act_it_reports(engine) -> None:  # typ
 def test_statement_verbs(engine, sentence: str, src: str, tgt: str | None) -> None:  # type: ignore[no-untyped-def]
     coded = _codes(code_text(engine, sentence))
     assert any(c == "010" and s == src and t == tgt for c, _, s, t in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "root", "src", "tgt"),
+    [
+        # the place the act happens, even in the source's own country
+        ("Brazilian teachers went on strike in Brazil.", "14", "BRAEDU", "BRA"),
+        # the owner of what is acted upon
+        ("Bolivia rejected a Chilean proposal on Monday.", "12", "BOL", "CHL"),
+        # the trigger's own clause before a clause with its own subject
+        (
+            "Serbia eased restrictions in Montenegro province as Croatia closed its border.",
+            "08",
+            "SRB",
+            "MNE",
+        ),
+        # the reporting clause names no target
+        ("Somali rebels attacked a convoy near the border, sources in Kenya said.", "19", "SOMREB", None),
+    ],
+)
+def test_fallback_target_in_the_triggers_clause(
+    engine, sentence: str, root: str, src: str, tgt: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert any(c[:2] == root and s == src and t == tgt for c, _, s, t in coded), coded

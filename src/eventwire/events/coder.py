@@ -142,6 +142,18 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     return [], False
 
 
+def _object_modifier(tok: Token, chain: set[int]) -> bool:
+    """Whether ``tok`` modifies what the verbs in ``chain`` act on: "rejected an Indian
+    proposal", "vetoed a Security Council resolution", "protested against Chinese rule"."""
+    head = tok.head
+    if head.dep_ in {"dobj", "nsubjpass", "attr"}:
+        return head.head.i in chain
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        host = head.head.head  # "eased curbs in Kashmir province": the verb or its object
+        return host.i in chain or (host.dep_ in {"dobj", "nsubjpass"} and host.head.i in chain)
+    return False
+
+
 def _agents(verb: Token) -> list[Token]:
     return _conj_expand(prep_objects(verb, "by"))
 
@@ -417,29 +429,73 @@ class _SentenceCoder:
             return []
         return self.target_tokens(tok, spec)
 
-    def fallback_target(self, source: Actor, trigger: Token) -> tuple[Actor, str] | None:
-        """Another country's actor named in the same sentence, nearest to the trigger; a place
-        ("arrived in Bosnia") only when no other actor is there."""
-        if source.country is None:
-            return None
+    def fallback_target(self, source: Actor, trigger: Token, verb: Token) -> tuple[Actor, str] | None:
+        """An actor the sentence names near the trigger when the pattern's places are empty.
+
+        Ranked: first the trigger's own clause, where any other actor (of the source's country
+        too) or the place the act happens ("imposed a curfew in Kirkuk") counts; then other
+        clauses below or beside it ("demanded that Iran ...", "... unless Israel withdraws"), where
+        only another country's actor does. Never the reporting clause ("sources in Cairo said")
+        nor the source's own phrase; a place only when no other actor is there."""
         pos = self.para.offset + trigger.idx
-        best: tuple[int, int, Actor] | None = None
-        for actor in self.actors.mentions.values():  # order does not matter: ranked below
-            if not (self.s_start <= actor.start < self.s_end):
+        links = _chain(verb)
+        chain = {t.i for t in links}
+        # the source's own phrase, but not the trigger's clause when a bad parse hangs it there
+        outside = self._subtree(source) - {t.i for t in links[-1].subtree}
+        best: tuple[int, int, int, Actor] | None = None
+        for actor in list(self.actors.mentions.values()):  # ranked below; resolve() may add
+            if not (self.s_start <= actor.start < self.s_end) or source.start <= actor.start < source.end:
                 continue
-            if actor.country is None or actor.country == source.country:
+            if actor.country is None and not (actor.code or "").startswith("IGO"):
                 continue
-            if source.start <= actor.start < source.end:
+            if source.key is not None and actor.key == source.key:
+                continue
+            root = self._span_root(actor)
+            if root is None or root.i in outside:
+                continue
+            scope = self._scope(root, chain, trigger)
+            foreign = source.country is not None and actor.country not in {None, source.country}
+            if scope is None or (scope == 1 and not foreign):
                 continue
             kind = self._mention_kind(actor)
-            if kind == "modifier":
+            other = actor.country != source.country or (actor.key != source.key and actor.country is None)
+            if kind == "modifier" and not (other and _object_modifier(root, chain)):
                 continue
-            rank = (int(kind == "place"), abs(actor.start - pos))
-            if best is None or rank < best[:2]:
+            rank = (scope, int(kind == "place"), abs(actor.start - pos))
+            if best is None or rank < best[:3]:
                 best = (*rank, actor)
         if best is None:
             return None
-        return best[2], ("+place-target" if best[0] else "+sentence-target")
+        return best[3], ("+place-target" if best[1] else "+sentence-target")
+
+    @staticmethod
+    def _scope(tok: Token, chain: set[int], trigger: Token) -> int | None:
+        """0 when ``tok`` is in the clause of the verbs in ``chain``, 1 when it is in another
+        clause, None when it is in the clause that reports the trigger ("officials said")."""
+        cur = tok
+        for _ in range(40):
+            if cur.i in chain:
+                return 0
+            if (
+                cur is not tok
+                and cur.pos_ in {"VERB", "AUX"}
+                and any(c.dep_ in SUBJECT_DEPS for c in cur.children)
+            ):
+                reports = cur.lemma_ in SPEECH_VERBS and trigger in cur.subtree
+                return None if reports else 1
+            if cur.head is cur:
+                return 1
+            cur = cur.head
+        return 1
+
+    def _span_root(self, actor: Actor) -> Token | None:
+        rel = actor.start - self.para.offset
+        span = self.para.doc.char_span(rel, actor.end - self.para.offset, alignment_mode="expand")
+        return span.root if span is not None else None
+
+    def _subtree(self, actor: Actor) -> frozenset[int]:
+        root = self._span_root(actor)
+        return frozenset(t.i for t in root.subtree) if root is not None else frozenset()
 
     def _mention_kind(self, actor: Actor) -> str:
         """'modifier' ("North Korean leader"), 'place' ("met in Singapore") or 'actor'."""
@@ -613,7 +669,7 @@ class _SentenceCoder:
         else:
             about = self.statement_about(tok) if code.root == "01" else []
             for s in sources:
-                fallback = None if code.root == "01" else self.fallback_target(s, tok)
+                fallback = None if code.root == "01" else self.fallback_target(s, tok, verb)
                 subjects = [a for a in about if a.country is not None and a.country != s.country]
                 if fallback is not None:
                     pairs.append((s, fallback[0], rule + fallback[1]))
