@@ -266,3 +266,18 @@ def test_fallback_target_in_the_triggers_clause(
 ) -> None:  # type: ignore[no-untyped-def]
     coded = _codes(code_text(engine, sentence))
     assert any(c[:2] == root and s == src and t == tgt for c, _, s, t in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "src"),
+    [
+        ("Dockworkers in Chile struck on Monday.", "143", "LAB"),
+        ("Thousands of Greek teachers began a nationwide strike on Monday.", "143", "GRCEDU"),
+        ("Israeli jets struck Gaza on Monday.", "190", "ISR"),
+        ("The Kenyan opposition charged that the government had rigged the vote.", "112", "KENOPP"),
+        ("Egyptian police charged three journalists with espionage.", "173", "EGYCOP"),
+    ],
+)
+def test_labour_strikes_and_charges_that(engine, sentence: str, code: str, src: str) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert any(c == code and s == src for c, _, s, _ in coded), coded

@@ -12,7 +12,7 @@ whose perpetrator the sentence does not name is kept with no source.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -64,6 +64,24 @@ SAY_MUST = Pattern(
     prep=None,
     pobj=None,
     target=(),
+)
+CHARGE_THAT = Pattern(
+    id="construction.charge-that",
+    pos="verb",
+    lemma="charge",
+    code="112",
+    symmetric=False,
+    particle=None,
+    object=None,
+    prep=None,
+    pobj=None,
+    target=(),
+)
+# who strikes in the labour sense ("teachers struck", "a strike by dockworkers"), not with arms
+LABOUR_SECTORS = frozenset({"LAB", "EDU", "HLH", "AGR", "BUS", "CVL", "MED", "OPP"})
+LABOUR_STRIKE_WORDS = frozenset(
+    "general hunger labour labor national nationwide indefinite token warning rail transport "
+    "teacher worker union doctor nurse miner docker trucker driver".split()
 )
 # roots whose events are kept when the sentence names the victims but not the perpetrator
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
@@ -333,6 +351,8 @@ class _SentenceCoder:
                 continue
             if tok.lemma_ in DECLARE_VERBS and self.code_say_must(tok):
                 continue
+            if tok.lemma_ == "charge" and self.code_charge_that(tok):
+                continue
             if not self.book.candidates(tok):
                 continue
             pattern, misses = self.book.match(tok)
@@ -373,6 +393,33 @@ class _SentenceCoder:
             self.emit(tok, tok, SAY_MUST, sources, targets)
             return True
         return False
+
+    def code_charge_that(self, tok: Token) -> bool:
+        """ "X charged that Y ..." is an accusation (112) against Y, not a criminal charge."""
+        if tok.pos_ != "VERB" or objects(tok):
+            return False
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+        if not clauses:
+            return False
+        sources = self.resolve(subject_of(tok)[0])
+        if not sources:
+            return False
+        targets = [a for a in self.resolve(subject_of(clauses[0])[0]) if a not in sources]
+        self.emit(tok, tok, CHARGE_THAT, sources, targets)
+        return True
+
+    def labour_strike(self, tok: Token, pattern: Pattern, sources: list[Actor]) -> Pattern:
+        """A "strike" by workers, or a general/hunger/teachers' strike, is a labour strike (143),
+        not an armed strike (190)."""
+        if tok.lemma_ != "strike" or not pattern.code.startswith("19"):
+            return pattern
+        words = {c.lemma_.lower() for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"}}
+        labour = bool(words & LABOUR_STRIKE_WORDS) or (
+            bool(sources) and all(a.sector in LABOUR_SECTORS for a in sources)
+        )
+        if not labour or any(c.dep_ == "dobj" for c in tok.children):
+            return pattern
+        return replace(pattern, id=pattern.id + "+labour", code="143")
 
     # -- targets -----------------------------------------------------------------------------------
     def target_tokens(self, tok: Token, spec: str, extra: Token | None = None) -> list[Token]:
@@ -540,6 +587,7 @@ class _SentenceCoder:
         else:
             sources = self.resolve(subs) or self.instrument_sources(subs)
             targets = self.targets(tok, pattern)
+        pattern = self.labour_strike(tok, pattern, sources)
         if pattern.object is not None:
             self.consumed.update(o.i for o in objects(tok))
         self.emit(tok, tok, pattern, sources, targets)
@@ -570,6 +618,7 @@ class _SentenceCoder:
         if not sources and pattern.code[:2] >= "14":
             sources = self.modifier_sources(tok, targets)
         verb = light if light is not None else clause_verb(tok)
+        pattern = self.labour_strike(tok, pattern, sources)
         if not sources:
             self.note(tok, pattern, "no source actor for the noun trigger")
             return
