@@ -257,6 +257,8 @@ def test_statement_verbs(engine, sentence: str, src: str, tgt: str | None) -> No
             "SRB",
             "MNE",
         ),
+        # the owner of what a noun trigger is directed against
+        ("Colombian protests against Venezuelan border policies grew on Sunday.", "14", "COL", "VEN"),
         # the reporting clause names no target
         ("Somali rebels attacked a convoy near the border, sources in Kenya said.", "19", "SOMREB", None),
     ],

@@ -486,7 +486,7 @@ class _SentenceCoder:
         nor the source's own phrase; a place only when no other actor is there."""
         pos = self.para.offset + trigger.idx
         links = _chain(verb)
-        chain = {t.i for t in links}
+        chain = {t.i for t in links} | {trigger.i}  # a noun trigger's own phrase counts too
         # the source's own phrase, but not the trigger's clause when a bad parse hangs it there
         outside = self._subtree(source) - {t.i for t in links[-1].subtree}
         best: tuple[int, int, int, Actor] | None = None
