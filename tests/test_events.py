@@ -203,3 +203,83 @@ def test_round_three_patterns(engine, sentence: str, code: str, src: str) -> Non
 def test_lifting_a_curfew_concedes_like_the_rest_of_081() -> None:
     table = load_cameo()
     assert {table[c].plover for c in ("081", "0811", "0812", "0813", "0814")} == {"CONCEDE"}
+
+
+def test_statement_with_no_addressee_is_a_statement(engine) -> None:  # type: ignore[no-untyped-def]
+    result = code_text(engine, "The Chilean foreign minister said on Monday that the harvest had been poor.")
+    e = _first(result, "01")
+    assert e.source is not None and e.source.code == "CHLGOV" and e.target is None
+    assert e.rule.endswith("+no-addressee") and e.confidence < 0.9
+
+
+def test_statement_to_reporters_has_no_media_target(engine) -> None:  # type: ignore[no-untyped-def]
+    result = code_text(engine, "The Peruvian president told reporters that the harvest had been poor.")
+    e = _first(result, "01")
+    assert e.target is None and e.rule.endswith("+no-addressee"), _codes(result)
+
+
+def test_a_statement_does_not_outrank_the_act_it_reports(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.evaluation.common import main_event
+
+    result = code_text(
+        engine, "The Chilean foreign minister said Chile had expelled the Bolivian ambassador."
+    )
+    e = main_event(result.events)
+    assert e is not None and e.root == "16", _codes(result)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "src", "tgt"),
+    [
+        ("The Kenyan president spoke at a rally in Mombasa on Sunday.", "KENGOV", None),
+        ("The Dutch prime minister delivered a speech to the Belgian parliament.", "NLDGOV", "BELLEG"),
+        ("The Mexican president gave an interview to a Spanish newspaper.", "MEXGOV", None),
+        ("The Ghanaian finance minister pointed out that prices had risen.", "GHAGOV", None),
+        ("The Danish government admitted that the scheme had failed.", "DNKGOV", None),
+    ],
+)
+def test_statement_verbs(engine, sentence: str, src: str, tgt: str | None) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert any(c == "010" and s == src and t == tgt for c, _, s, t in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "root", "src", "tgt"),
+    [
+        # the place the act happens, even in the source's own country
+        ("Brazilian teachers went on strike in Brazil.", "14", "BRAEDU", "BRA"),
+        # the owner of what is acted upon
+        ("Bolivia rejected a Chilean proposal on Monday.", "12", "BOL", "CHL"),
+        # the trigger's own clause before a clause with its own subject
+        (
+            "Serbia eased restrictions in Montenegro province as Croatia closed its border.",
+            "08",
+            "SRB",
+            "MNE",
+        ),
+        # the owner of what a noun trigger is directed against
+        ("Colombian protests against Venezuelan border policies grew on Sunday.", "14", "COL", "VEN"),
+        # the reporting clause names no target
+        ("Somali rebels attacked a convoy near the border, sources in Kenya said.", "19", "SOMREB", None),
+    ],
+)
+def test_fallback_target_in_the_triggers_clause(
+    engine, sentence: str, root: str, src: str, tgt: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert any(c[:2] == root and s == src and t == tgt for c, _, s, t in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "src"),
+    [
+        ("Dockworkers in Chile struck on Monday.", "143", "LAB"),
+        ("Thousands of Greek teachers began a nationwide strike on Monday.", "143", "GRCEDU"),
+        ("Israeli jets struck Gaza on Monday.", "190", "ISR"),
+        ("The Kenyan opposition charged that the government had rigged the vote.", "112", "KENOPP"),
+        ("Egyptian police charged three journalists with espionage.", "173", "EGYCOP"),
+    ],
+)
+def test_labour_strikes_and_charges_that(engine, sentence: str, code: str, src: str) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert any(c == code and s == src for c, _, s, _ in coded), coded

@@ -12,7 +12,7 @@ whose perpetrator the sentence does not name is kept with no source.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -64,6 +64,24 @@ SAY_MUST = Pattern(
     prep=None,
     pobj=None,
     target=(),
+)
+CHARGE_THAT = Pattern(
+    id="construction.charge-that",
+    pos="verb",
+    lemma="charge",
+    code="112",
+    symmetric=False,
+    particle=None,
+    object=None,
+    prep=None,
+    pobj=None,
+    target=(),
+)
+# who strikes in the labour sense ("teachers struck", "a strike by dockworkers"), not with arms
+LABOUR_SECTORS = frozenset({"LAB", "EDU", "HLH", "AGR", "BUS", "CVL", "MED", "OPP"})
+LABOUR_STRIKE_WORDS = frozenset(
+    "general hunger labour labor national nationwide indefinite token warning rail transport "
+    "teacher worker union doctor nurse miner docker trucker driver".split()
 )
 # roots whose events are kept when the sentence names the victims but not the perpetrator
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
@@ -140,6 +158,18 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ in {"pcomp", "pobj"} and head.head is not head:
         return subject_of(head.head, depth + 1)
     return [], False
+
+
+def _object_modifier(tok: Token, chain: set[int]) -> bool:
+    """Whether ``tok`` modifies what the verbs in ``chain`` act on: "rejected an Indian
+    proposal", "vetoed a Security Council resolution", "protested against Chinese rule"."""
+    head = tok.head
+    if head.dep_ in {"dobj", "nsubjpass", "attr"}:
+        return head.head.i in chain
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        host = head.head.head  # "eased curbs in Kashmir province": the verb or its object
+        return host.i in chain or (host.dep_ in {"dobj", "nsubjpass"} and host.head.i in chain)
+    return False
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -321,6 +351,8 @@ class _SentenceCoder:
                 continue
             if tok.lemma_ in DECLARE_VERBS and self.code_say_must(tok):
                 continue
+            if tok.lemma_ == "charge" and self.code_charge_that(tok):
+                continue
             if not self.book.candidates(tok):
                 continue
             pattern, misses = self.book.match(tok)
@@ -361,6 +393,33 @@ class _SentenceCoder:
             self.emit(tok, tok, SAY_MUST, sources, targets)
             return True
         return False
+
+    def code_charge_that(self, tok: Token) -> bool:
+        """ "X charged that Y ..." is an accusation (112) against Y, not a criminal charge."""
+        if tok.pos_ != "VERB" or objects(tok):
+            return False
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+        if not clauses:
+            return False
+        sources = self.resolve(subject_of(tok)[0])
+        if not sources:
+            return False
+        targets = [a for a in self.resolve(subject_of(clauses[0])[0]) if a not in sources]
+        self.emit(tok, tok, CHARGE_THAT, sources, targets)
+        return True
+
+    def labour_strike(self, tok: Token, pattern: Pattern, sources: list[Actor]) -> Pattern:
+        """A "strike" by workers, or a general/hunger/teachers' strike, is a labour strike (143),
+        not an armed strike (190)."""
+        if tok.lemma_ != "strike" or not pattern.code.startswith("19"):
+            return pattern
+        words = {c.lemma_.lower() for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"}}
+        labour = bool(words & LABOUR_STRIKE_WORDS) or (
+            bool(sources) and all(a.sector in LABOUR_SECTORS for a in sources)
+        )
+        if not labour or any(c.dep_ == "dobj" for c in tok.children):
+            return pattern
+        return replace(pattern, id=pattern.id + "+labour", code="143")
 
     # -- targets -----------------------------------------------------------------------------------
     def target_tokens(self, tok: Token, spec: str, extra: Token | None = None) -> list[Token]:
@@ -417,29 +476,73 @@ class _SentenceCoder:
             return []
         return self.target_tokens(tok, spec)
 
-    def fallback_target(self, source: Actor, trigger: Token) -> tuple[Actor, str] | None:
-        """Another country's actor named in the same sentence, nearest to the trigger; a place
-        ("arrived in Bosnia") only when no other actor is there."""
-        if source.country is None:
-            return None
+    def fallback_target(self, source: Actor, trigger: Token, verb: Token) -> tuple[Actor, str] | None:
+        """An actor the sentence names near the trigger when the pattern's places are empty.
+
+        Ranked: first the trigger's own clause, where any other actor (of the source's country
+        too) or the place the act happens ("imposed a curfew in Kirkuk") counts; then other
+        clauses below or beside it ("demanded that Iran ...", "... unless Israel withdraws"), where
+        only another country's actor does. Never the reporting clause ("sources in Cairo said")
+        nor the source's own phrase; a place only when no other actor is there."""
         pos = self.para.offset + trigger.idx
-        best: tuple[int, int, Actor] | None = None
-        for actor in self.actors.mentions.values():  # order does not matter: ranked below
-            if not (self.s_start <= actor.start < self.s_end):
+        links = _chain(verb)
+        chain = {t.i for t in links} | {trigger.i}  # a noun trigger's own phrase counts too
+        # the source's own phrase, but not the trigger's clause when a bad parse hangs it there
+        outside = self._subtree(source) - {t.i for t in links[-1].subtree}
+        best: tuple[int, int, int, Actor] | None = None
+        for actor in list(self.actors.mentions.values()):  # ranked below; resolve() may add
+            if not (self.s_start <= actor.start < self.s_end) or source.start <= actor.start < source.end:
                 continue
-            if actor.country is None or actor.country == source.country:
+            if actor.country is None and not (actor.code or "").startswith("IGO"):
                 continue
-            if source.start <= actor.start < source.end:
+            if source.key is not None and actor.key == source.key:
+                continue
+            root = self._span_root(actor)
+            if root is None or root.i in outside:
+                continue
+            scope = self._scope(root, chain, trigger)
+            foreign = source.country is not None and actor.country not in {None, source.country}
+            if scope is None or (scope == 1 and not foreign):
                 continue
             kind = self._mention_kind(actor)
-            if kind == "modifier":
+            other = actor.country != source.country or (actor.key != source.key and actor.country is None)
+            if kind == "modifier" and not (other and _object_modifier(root, chain)):
                 continue
-            rank = (int(kind == "place"), abs(actor.start - pos))
-            if best is None or rank < best[:2]:
+            rank = (scope, int(kind == "place"), abs(actor.start - pos))
+            if best is None or rank < best[:3]:
                 best = (*rank, actor)
         if best is None:
             return None
-        return best[2], ("+place-target" if best[0] else "+sentence-target")
+        return best[3], ("+place-target" if best[1] else "+sentence-target")
+
+    @staticmethod
+    def _scope(tok: Token, chain: set[int], trigger: Token) -> int | None:
+        """0 when ``tok`` is in the clause of the verbs in ``chain``, 1 when it is in another
+        clause, None when it is in the clause that reports the trigger ("officials said")."""
+        cur = tok
+        for _ in range(40):
+            if cur.i in chain:
+                return 0
+            if (
+                cur is not tok
+                and cur.pos_ in {"VERB", "AUX"}
+                and any(c.dep_ in SUBJECT_DEPS for c in cur.children)
+            ):
+                reports = cur.lemma_ in SPEECH_VERBS and trigger in cur.subtree
+                return None if reports else 1
+            if cur.head is cur:
+                return 1
+            cur = cur.head
+        return 1
+
+    def _span_root(self, actor: Actor) -> Token | None:
+        rel = actor.start - self.para.offset
+        span = self.para.doc.char_span(rel, actor.end - self.para.offset, alignment_mode="expand")
+        return span.root if span is not None else None
+
+    def _subtree(self, actor: Actor) -> frozenset[int]:
+        root = self._span_root(actor)
+        return frozenset(t.i for t in root.subtree) if root is not None else frozenset()
 
     def _mention_kind(self, actor: Actor) -> str:
         """'modifier' ("North Korean leader"), 'place' ("met in Singapore") or 'actor'."""
@@ -484,6 +587,7 @@ class _SentenceCoder:
         else:
             sources = self.resolve(subs) or self.instrument_sources(subs)
             targets = self.targets(tok, pattern)
+        pattern = self.labour_strike(tok, pattern, sources)
         if pattern.object is not None:
             self.consumed.update(o.i for o in objects(tok))
         self.emit(tok, tok, pattern, sources, targets)
@@ -514,6 +618,7 @@ class _SentenceCoder:
         if not sources and pattern.code[:2] >= "14":
             sources = self.modifier_sources(tok, targets)
         verb = light if light is not None else clause_verb(tok)
+        pattern = self.labour_strike(tok, pattern, sources)
         if not sources:
             self.note(tok, pattern, "no source actor for the noun trigger")
             return
@@ -613,7 +718,7 @@ class _SentenceCoder:
         else:
             about = self.statement_about(tok) if code.root == "01" else []
             for s in sources:
-                fallback = None if code.root == "01" else self.fallback_target(s, tok)
+                fallback = None if code.root == "01" else self.fallback_target(s, tok, verb)
                 subjects = [a for a in about if a.country is not None and a.country != s.country]
                 if fallback is not None:
                     pairs.append((s, fallback[0], rule + fallback[1]))
@@ -621,13 +726,14 @@ class _SentenceCoder:
                     # "X said Y would ...": a statement by X about Y
                     pairs.extend((s, a, rule + "+about") for a in subjects[:1])
                 elif code.root == "01":
-                    self.note(tok, pattern, "statement with no addressee: not an event")
+                    # "X said (that) ...": a public statement with no addressee
+                    pairs.append((s, None, rule + "+no-addressee"))
                 else:
                     pairs.append((s, None, rule))
         for source, target, rule_id in pairs:
             if code.root == "01" and target is not None and target.sector == "MED" and target.key is None:
-                self.note(tok, pattern, "a statement to reporters is not an event between actors")
-                continue
+                self.note(tok, pattern, "a statement to reporters has no addressee among the actors")
+                target, rule_id = None, rule_id + "+no-addressee"
             if target is not None and (
                 (source.key is not None and source.key == target.key)
                 or (source.start, source.end, source.code) == (target.start, target.end, target.code)
@@ -645,6 +751,8 @@ class _SentenceCoder:
                 conf = 0.7
             elif rule_id.endswith("+about"):
                 conf = 0.6
+            elif rule_id.endswith("+no-addressee"):
+                conf = 0.5
             elif source.resolved_by.startswith("pronoun"):
                 conf = 0.7
             self.append(tok, code, modality, source, target, rule_id, conf, reporter)
