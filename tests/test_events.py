@@ -273,7 +273,7 @@ def test_fallback_target_in_the_triggers_clause(
 @pytest.mark.parametrize(
     ("sentence", "code", "src"),
     [
-        ("Dockworkers in Chile struck on Monday.", "143", "LAB"),
+        ("Dockworkers in Chile struck on Monday.", "143", "CHLLAB"),
         ("Thousands of Greek teachers began a nationwide strike on Monday.", "143", "GRCEDU"),
         ("Israeli jets struck Gaza on Monday.", "190", "ISR"),
         ("The Kenyan opposition charged that the government had rigged the vote.", "112", "KENOPP"),
