@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokSpan
 
 from eventwire.enrich.dates import DateExpr, find_dates
-from eventwire.enrich.places import Gazetteer
-from eventwire.enrich.toponyms import find_toponyms
+from eventwire.enrich.places import Gazetteer, Resolved
+from eventwire.enrich.toponyms import Toponym, find_toponyms
 from eventwire.events.coder import clause_verb
 from eventwire.nlp import ParsedParagraph
 from eventwire.records import Article, Event, Place, Span
@@ -91,12 +91,20 @@ def event_date(
 
 
 def _place_for(
-    name: str, start: int, end: int, gaz: Gazetteer, prefer: frozenset[str], why: str
+    name: str,
+    start: int,
+    end: int,
+    gaz: Gazetteer,
+    prefer: frozenset[str],
+    why: str,
+    focus: Resolved | None = None,
 ) -> Place | None:
-    found = gaz.resolve(name, prefer)
+    """The Place of ``name``; a name the Gazetteer does not know is placed at the story's
+    ``focus`` when one is given (:meth:`Gazetteer.resolve_in_story`)."""
+    found = gaz.resolve_in_story(name, prefer, focus)
     if found is None:
         return None
-    how = {"country": "country", "region": "region"}.get(found.kind)
+    how = {"country": "country", "region": "region", "focus": "at the story's focus"}.get(found.kind)
     detail = how or f"GeoNames {found.geonameid} (population {found.population})"
     return Place(
         found.name if found.kind == "city" else name,
@@ -110,11 +118,14 @@ def _place_for(
     )
 
 
-def toponym_tokens(doc: Doc, gaz: Gazetteer) -> tuple[tuple[int, int], ...]:
-    """Token ranges of the recogniser's toponyms in ``doc`` (adjectives such as "Russian" left out:
-    they name whose troops, not where)."""
+def toponym_tokens(
+    doc: Doc, gaz: Gazetteer, found: Sequence[Toponym] | None = None
+) -> tuple[tuple[int, int], ...]:
+    """Token ranges of the recogniser's toponyms in ``doc`` (``found``, by default
+    :func:`find_toponyms`; adjectives such as "Russian" left out: they name whose troops, not
+    where)."""
     out = []
-    for top in find_toponyms(doc, gaz):
+    for top in find_toponyms(doc, gaz) if found is None else found:
         if top.label == "NORP":
             continue
         span = doc.char_span(top.start, top.end, alignment_mode="expand")
@@ -181,11 +192,17 @@ def event_place(
     article: Article,
     prefer: frozenset[str],
     toponyms: Sequence[tuple[int, int]] = (),
+    focus: Resolved | None = None,
 ) -> Place | None:
+    """The place of the event: the locative phrase :func:`locate_event` picks (a toponym of the
+    recogniser that the Gazetteer does not know is placed at the story's ``focus``), else the
+    dateline's place."""
     span, tier = locate_event(trigger, toponyms)
     if span is not None:
         s = para.offset + span.start_char
-        place = _place_for(span.text, s, s + len(span.text), gaz, prefer, f"{tier} locative '{span.text}'")
+        known = (span.start, span.end) in toponyms
+        why = f"{tier} locative '{span.text}'"
+        place = _place_for(span.text, s, s + len(span.text), gaz, prefer, why, focus if known else None)
         if place is not None:
             return place
     if article.dateline:
@@ -220,6 +237,8 @@ def enrich_events(
         if c
     )
     out = []
+    found = {p.index: find_toponyms(p.doc, gaz) for p in paragraphs} if events else {}
+    focus = gaz.focus(t.place for tops in found.values() for t in tops if t.place and t.label != "NORP")
     toponyms: dict[int, tuple[tuple[int, int], ...]] = {}
     for event in events:
         para = _paragraph_of(paragraphs, event.evidence.trigger.start)
@@ -229,8 +248,8 @@ def enrich_events(
             continue
         value, precision, span = event_date(event, para, trigger, anchor)
         if para.index not in toponyms:
-            toponyms[para.index] = toponym_tokens(para.doc, gaz)
-        place = event_place(event, para, trigger, gaz, article, prefer, toponyms[para.index])
+            toponyms[para.index] = toponym_tokens(para.doc, gaz, found[para.index])
+        place = event_place(event, para, trigger, gaz, article, prefer, toponyms[para.index], focus)
         out.append(
             dataclasses.replace(event, date=value, date_precision=precision, date_text=span, location=place)
         )
