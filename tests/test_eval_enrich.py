@@ -271,3 +271,17 @@ def test_evaluate_on_shared_gold(engine: Engine) -> None:
 def test_gold_weeks_compared_with_two_digits() -> None:
     assert gold_comparable("2000-W7") == "2000-W07"
     assert gold_comparable("2000-W17") == "2000-W17"
+
+
+def test_event_location_in_the_object_or_a_through_phrase(engine: Engine) -> None:
+    text = "Government troops recaptured the town of Kherson after weeks of fighting."
+    at = text.index("recaptured")
+    pick, tier = pick_event_location(engine.nlp(text), (at, at + len("recaptured")))
+    assert pick is not None and text[pick[0] : pick[1]] == "Kherson" and tier == "object"
+    text = "Protesters marched through Nairobi on Monday."
+    at = text.index("marched")
+    pick, tier = pick_event_location(engine.nlp(text), (at, at + len("marched")))
+    assert pick is not None and text[pick[0] : pick[1]] == "Nairobi" and tier == "verb"
+    text = "Kenya's president met Uganda's president on Monday."  # whose president, not where
+    at = text.index("met")
+    assert pick_event_location(engine.nlp(text), (at, at + len("met"))) == (None, "none")

@@ -21,8 +21,23 @@ from eventwire.records import Article, Event, Place, Span
 _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|by|before|after|from)\s+(?:the\s+)?$", re.I)
 VAGUE = frozenset({"present", "past", "future"})
 LOCATIVE = frozenset(
-    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "off", "along", "within"}
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "throughout",
+        "through",
+        "over",
+        "around",
+        "off",
+        "along",
+        "within",
+    }
 )
+OBJECT_DEPS = frozenset({"dobj"})  # "captured the town of Kherson", "shelled Aleppo"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -153,7 +168,8 @@ def _place_candidates(sent: TokSpan, toponyms: Sequence[tuple[int, int]] = ()) -
 
 def locate_event(trigger: Token, toponyms: Sequence[tuple[int, int]] = ()) -> tuple[TokSpan | None, str]:
     """The place phrase of the event at ``trigger`` and how it was chosen: "verb" (a locative
-    phrase on the trigger or its clause verb), "subtree" (one below the trigger), "sentence"
+    phrase on the trigger or its clause verb), "object" (a place in the direct object of either:
+    "captured the town of Kherson"), "subtree" (a locative phrase below the trigger), "sentence"
     (one anywhere in the sentence), or "none". Inside a locative phrase the first place wins
     ("in the city of Maiduguri in Nigeria" → Maiduguri). ``toponyms``: :func:`toponym_tokens` of
     the trigger's Doc, as further candidates."""
@@ -165,14 +181,19 @@ def locate_event(trigger: Token, toponyms: Sequence[tuple[int, int]] = ()) -> tu
 
     def in_prep(prep: Token) -> tuple[int, int] | None:
         lo, hi = prep.left_edge.i, prep.right_edge.i
-        return next((c for c in cands if lo <= c[0] and c[1] - 1 <= hi), None)
+        inside = (c for c in cands if lo <= c[0] and c[1] - 1 <= hi)
+        if prep.dep_ in OBJECT_DEPS:  # "met Uganda's president": whose, not where
+            inside = (c for c in inside if doc[c[1] - 1].dep_ != "poss")
+        return next(inside, None)
 
     def loc_preps(heads: Iterable[Token]) -> list[Token]:
         return [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE]
 
     verb = clause_verb(trigger)
+    heads = [trigger, verb] if verb is not trigger else [trigger]
     tiers = (
-        ("verb", loc_preps([trigger, verb] if verb is not trigger else [trigger])),
+        ("verb", loc_preps(heads)),
+        ("object", [c for h in heads for c in h.children if c.dep_ in OBJECT_DEPS]),
         ("subtree", loc_preps(trigger.subtree)),
         ("sentence", loc_preps(sent)),
     )

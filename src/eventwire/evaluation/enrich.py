@@ -57,13 +57,14 @@ only when all four are absent. ``limit`` caps the documents (items for Halterman
    token indices (some sources wrote token numbers into ``start``/``end``). Baseline with our tools
    (``engine.nlp``, the pipeline's ``LOCATIVE`` prepositions and ``clause_verb``): candidates are
    the spaCy GPE/LOC/FAC entities, the toponym recogniser's spans (adjectives left out) and
-   untyped proper-noun objects of a locative preposition; we
-   take the first candidate inside a locative phrase attached to the event verb or its clause verb,
-   else inside one anywhere under the verb, else anywhere in the sentence, else the first candidate
-   of the sentence; no candidate = "no location". A record is right when our pick overlaps a gold
-   LOCATION span, or when we pick nothing and the gold has none. Also precision (picks that overlap
-   gold / picks) and recall (records whose gold location we pick / records with one), the same three
-   for the locative-only variant (no first-candidate guess) and how often each rule decided.
+   untyped proper-noun objects of a locative preposition; we take the first candidate inside a
+   locative phrase attached to the event verb or its clause verb, else inside the direct object of
+   either, else inside a locative phrase anywhere under the verb, else anywhere in the sentence,
+   else the first candidate of the sentence; no candidate = "no location". A record is right when
+   our pick overlaps a gold LOCATION span, or when we pick nothing and the gold has none. Also
+   precision (picks that overlap gold / picks) and recall (records whose gold location we pick /
+   records with one), the same three for the locative-only variant (no first-candidate guess) and
+   how often each rule decided.
 4. Quotes - PolNeAR test split (``gold/polnear/test``, brat standoff). One annotation file per text
    (the first by name, when a text was annotated several times). A gold direct quote is an
    attribution whose Content starts or ends with a double quotation mark, or is wrapped by them
@@ -743,7 +744,10 @@ def eval_halterman(folder: Path, engine: Any, limit: int | None) -> dict[str, An
         "halterman_locative_only_accuracy": _ratio(right["locative"], n),
         "halterman_locative_only_precision": _ratio(hits["locative"], picks["locative"]),
         "halterman_locative_only_recall": _ratio(hits["locative"], located),
-        **{f"halterman_tier_{t}": tiers[t] for t in ("verb", "subtree", "sentence", "first", "none")},
+        **{
+            f"halterman_tier_{t}": tiers[t]
+            for t in ("verb", "object", "subtree", "sentence", "first", "none")
+        },
     }
 
 
