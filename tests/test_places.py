@@ -109,3 +109,32 @@ def test_city_suffix_and_unknowns(gaz: Gazetteer) -> None:
     assert gaz.resolve("") is None
     found = gaz.resolve("Oklahoma City")
     assert found is not None and found.kind == "city" and found.country == "USA"
+
+
+def test_story_focus_is_the_most_named_country_at_its_most_named_city(gaz: Gazetteer) -> None:
+    names = ["Lyon", "France", "Madrid", "Lyon", "Marseille"]
+    places = [p for p in (gaz.resolve(n) for n in names) if p is not None]
+    focus = gaz.focus(places)
+    assert focus is not None and focus.country == "FRA" and focus.name == "Lyon"
+    only_country = gaz.focus([p for p in places if p.kind == "country"])
+    assert only_country is not None and only_country.kind == "country" and only_country.lat is not None
+    assert gaz.focus([]) is None
+
+
+def test_an_unknown_name_is_placed_at_the_story_focus(gaz: Gazetteer) -> None:
+    lyon = gaz.resolve("Lyon")
+    assert gaz.resolve_in_story("Quai des Tanneurs Nord") is None  # no story, no answer
+    street = gaz.resolve_in_story("Quai des Tanneurs Nord", frozenset(), lyon)
+    assert street is not None and street.kind == "focus" and street.country == "FRA"
+    assert lyon is not None and (street.lat, street.lon) == (lyon.lat, lyon.lon)
+    madrid = gaz.resolve_in_story("Madrid", frozenset(), lyon)  # a known name keeps its own answer
+    assert madrid is not None and madrid.country == "ESP"
+
+
+def test_the_story_focus_breaks_a_near_tie(gaz: Gazetteer) -> None:
+    plain = gaz.resolve("Venice")
+    assert plain is not None and plain.country == "ITA"
+    american = gaz.resolve("Venice", frozenset(), "USA")  # a story centred on the United States
+    assert american is not None and american.country == "USA"
+    london = gaz.resolve("London", frozenset(), "USA")  # a big city is not overturned
+    assert london is not None and london.country == "GBR"

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokSpan
 
 from eventwire.enrich.dates import DateExpr, find_dates
-from eventwire.enrich.places import Gazetteer
-from eventwire.enrich.toponyms import find_toponyms
+from eventwire.enrich.places import Gazetteer, Resolved
+from eventwire.enrich.toponyms import Toponym, find_toponyms
 from eventwire.events.coder import clause_verb
 from eventwire.nlp import ParsedParagraph
 from eventwire.records import Article, Event, Place, Span
@@ -21,8 +21,23 @@ from eventwire.records import Article, Event, Place, Span
 _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|by|before|after|from)\s+(?:the\s+)?$", re.I)
 VAGUE = frozenset({"present", "past", "future"})
 LOCATIVE = frozenset(
-    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "off", "along", "within"}
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "throughout",
+        "through",
+        "over",
+        "around",
+        "off",
+        "along",
+        "within",
+    }
 )
+OBJECT_DEPS = frozenset({"dobj"})  # "captured the town of Kherson", "shelled Aleppo"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -91,12 +106,20 @@ def event_date(
 
 
 def _place_for(
-    name: str, start: int, end: int, gaz: Gazetteer, prefer: frozenset[str], why: str
+    name: str,
+    start: int,
+    end: int,
+    gaz: Gazetteer,
+    prefer: frozenset[str],
+    why: str,
+    focus: Resolved | None = None,
 ) -> Place | None:
-    found = gaz.resolve(name, prefer)
+    """The Place of ``name``; a name the Gazetteer does not know is placed at the story's
+    ``focus`` when one is given (:meth:`Gazetteer.resolve_in_story`)."""
+    found = gaz.resolve_in_story(name, prefer, focus)
     if found is None:
         return None
-    how = {"country": "country", "region": "region"}.get(found.kind)
+    how = {"country": "country", "region": "region", "focus": "at the story's focus"}.get(found.kind)
     detail = how or f"GeoNames {found.geonameid} (population {found.population})"
     return Place(
         found.name if found.kind == "city" else name,
@@ -110,11 +133,14 @@ def _place_for(
     )
 
 
-def toponym_tokens(doc: Doc, gaz: Gazetteer) -> tuple[tuple[int, int], ...]:
-    """Token ranges of the recogniser's toponyms in ``doc`` (adjectives such as "Russian" left out:
-    they name whose troops, not where)."""
+def toponym_tokens(
+    doc: Doc, gaz: Gazetteer, found: Sequence[Toponym] | None = None
+) -> tuple[tuple[int, int], ...]:
+    """Token ranges of the recogniser's toponyms in ``doc`` (``found``, by default
+    :func:`find_toponyms`; adjectives such as "Russian" left out: they name whose troops, not
+    where)."""
     out = []
-    for top in find_toponyms(doc, gaz):
+    for top in find_toponyms(doc, gaz) if found is None else found:
         if top.label == "NORP":
             continue
         span = doc.char_span(top.start, top.end, alignment_mode="expand")
@@ -142,7 +168,8 @@ def _place_candidates(sent: TokSpan, toponyms: Sequence[tuple[int, int]] = ()) -
 
 def locate_event(trigger: Token, toponyms: Sequence[tuple[int, int]] = ()) -> tuple[TokSpan | None, str]:
     """The place phrase of the event at ``trigger`` and how it was chosen: "verb" (a locative
-    phrase on the trigger or its clause verb), "subtree" (one below the trigger), "sentence"
+    phrase on the trigger or its clause verb), "object" (a place in the direct object of either:
+    "captured the town of Kherson"), "subtree" (a locative phrase below the trigger), "sentence"
     (one anywhere in the sentence), or "none". Inside a locative phrase the first place wins
     ("in the city of Maiduguri in Nigeria" → Maiduguri). ``toponyms``: :func:`toponym_tokens` of
     the trigger's Doc, as further candidates."""
@@ -154,14 +181,19 @@ def locate_event(trigger: Token, toponyms: Sequence[tuple[int, int]] = ()) -> tu
 
     def in_prep(prep: Token) -> tuple[int, int] | None:
         lo, hi = prep.left_edge.i, prep.right_edge.i
-        return next((c for c in cands if lo <= c[0] and c[1] - 1 <= hi), None)
+        inside = (c for c in cands if lo <= c[0] and c[1] - 1 <= hi)
+        if prep.dep_ in OBJECT_DEPS:  # "met Uganda's president": whose, not where
+            inside = (c for c in inside if doc[c[1] - 1].dep_ != "poss")
+        return next(inside, None)
 
     def loc_preps(heads: Iterable[Token]) -> list[Token]:
         return [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE]
 
     verb = clause_verb(trigger)
+    heads = [trigger, verb] if verb is not trigger else [trigger]
     tiers = (
-        ("verb", loc_preps([trigger, verb] if verb is not trigger else [trigger])),
+        ("verb", loc_preps(heads)),
+        ("object", [c for h in heads for c in h.children if c.dep_ in OBJECT_DEPS]),
         ("subtree", loc_preps(trigger.subtree)),
         ("sentence", loc_preps(sent)),
     )
@@ -181,11 +213,17 @@ def event_place(
     article: Article,
     prefer: frozenset[str],
     toponyms: Sequence[tuple[int, int]] = (),
+    focus: Resolved | None = None,
 ) -> Place | None:
+    """The place of the event: the locative phrase :func:`locate_event` picks (a toponym of the
+    recogniser that the Gazetteer does not know is placed at the story's ``focus``), else the
+    dateline's place."""
     span, tier = locate_event(trigger, toponyms)
     if span is not None:
         s = para.offset + span.start_char
-        place = _place_for(span.text, s, s + len(span.text), gaz, prefer, f"{tier} locative '{span.text}'")
+        known = (span.start, span.end) in toponyms
+        why = f"{tier} locative '{span.text}'"
+        place = _place_for(span.text, s, s + len(span.text), gaz, prefer, why, focus if known else None)
         if place is not None:
             return place
     if article.dateline:
@@ -220,6 +258,8 @@ def enrich_events(
         if c
     )
     out = []
+    found = {p.index: find_toponyms(p.doc, gaz) for p in paragraphs} if events else {}
+    focus = gaz.focus(t.place for tops in found.values() for t in tops if t.place and t.label != "NORP")
     toponyms: dict[int, tuple[tuple[int, int], ...]] = {}
     for event in events:
         para = _paragraph_of(paragraphs, event.evidence.trigger.start)
@@ -229,8 +269,8 @@ def enrich_events(
             continue
         value, precision, span = event_date(event, para, trigger, anchor)
         if para.index not in toponyms:
-            toponyms[para.index] = toponym_tokens(para.doc, gaz)
-        place = event_place(event, para, trigger, gaz, article, prefer, toponyms[para.index])
+            toponyms[para.index] = toponym_tokens(para.doc, gaz, found[para.index])
+        place = event_place(event, para, trigger, gaz, article, prefer, toponyms[para.index], focus)
         out.append(
             dataclasses.replace(event, date=value, date_precision=precision, date_text=span, location=place)
         )

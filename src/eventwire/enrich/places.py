@@ -32,7 +32,7 @@ import gc
 import math
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -44,6 +44,7 @@ _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'-]{1,40}$")
 # score bonuses (in log10-population units)
 _REGION_BONUS = 4.0  # the story names the candidate's state / province
 _COUNTRY_BONUS = 2.5  # the story names the candidate's country
+_FOCUS_BONUS = 0.5  # the candidate lies in the story's focus country (``Gazetteer.focus``)
 _CAPITAL_BONUS = 1.5  # a national capital of that name
 _ALTERNATE_PENALTY = 1.5  # matched on an alternate name only
 _STATE_WEIGHT = 6.0  # a first-level region ranks like a city of a million people
@@ -316,7 +317,7 @@ class Resolved:
     lat: float | None
     lon: float | None
     geonameid: int | None
-    kind: str  # country | region | city
+    kind: str  # country | region | city | focus (an unknown name placed at the story's focus)
     population: int = 0
     alias: bool = False  # a city matched on one of its alternate names only
 
@@ -495,8 +496,10 @@ class Gazetteer:
         return out
 
     @staticmethod
-    def _score(c: _Candidate, context: frozenset[str]) -> float:
+    def _score(c: _Candidate, context: frozenset[str], focus: str | None = None) -> float:
         score = c.weight
+        if focus is not None and c.place.country == focus:
+            score += _FOCUS_BONUS
         if c.admin1 is not None:
             if c.admin1 in context:
                 score += _REGION_BONUS
@@ -556,7 +559,11 @@ class Gazetteer:
             out |= self._tokens(name)
         return frozenset(out)
 
-    def resolve(self, name: str, prefer: frozenset[str] = frozenset()) -> Resolved | None:
+    def resolve(
+        self, name: str, prefer: frozenset[str] = frozenset(), focus: str | None = None
+    ) -> Resolved | None:
+        """The place ``name`` most likely means in a story naming ``prefer`` (tokens of
+        :meth:`story_countries`) and centred on the country ``focus`` (ISO3, see :meth:`focus`)."""
         key = _key(name)
         if not key:
             return None
@@ -564,7 +571,7 @@ class Gazetteer:
         if "," in key:  # "Springfield, Ill.", "Washington, D.C.", "Paris, France"
             head, _, rest = name.partition(",")
             if head.strip():
-                found = self.resolve(head, context | self._tokens(rest))
+                found = self.resolve(head, context | self._tokens(rest), focus)
                 if found is not None:
                     return found
         area = self.areas.get(key)
@@ -585,12 +592,40 @@ class Gazetteer:
                 )
             ]
             if local and not foreign:
-                return max(local, key=lambda c: self._score(c, context)).place
+                return max(local, key=lambda c: self._score(c, context, focus)).place
             lat, lon = self.points.get(country, (None, None))
             return Resolved(name, country, lat, lon, None, "country")
         if not candidates:
             if key.endswith(" city") and len(key) > 5:
-                return self.resolve(name.strip()[:-5], prefer)
+                return self.resolve(name.strip()[:-5], prefer, focus)
             return None
-        best = max(candidates, key=lambda c: self._score(c, context))
+        best = max(candidates, key=lambda c: self._score(c, context, focus))
         return best.place if best.primary else dataclasses.replace(best.place, alias=True)
+
+    def focus(self, places: Iterable[Resolved]) -> Resolved | None:
+        """The story's focus among its resolved places (in text order): the country most of them
+        lie in (ties: the first named), at its most-named city (ties: the first named) or, when the
+        story names no city of it, at the country's centre point."""
+        seen = [p for p in places if p.country is not None]
+        counts = Counter(p.country for p in seen)
+        if not counts:
+            return None
+        top = max(counts.values())
+        country = next(p.country for p in seen if counts[p.country] == top)
+        cities = [p for p in seen if p.country == country and p.kind == "city"]
+        if cities:
+            by_id = Counter(p.geonameid for p in cities)
+            most = max(by_id.values())
+            return next(p for p in cities if by_id[p.geonameid] == most)
+        lat, lon = self.points.get(country or "", (None, None))
+        return Resolved(country or "", country, lat, lon, None, "country")
+
+    def resolve_in_story(
+        self, name: str, prefer: frozenset[str] = frozenset(), focus: Resolved | None = None
+    ) -> Resolved | None:
+        """:meth:`resolve`, and a name the gazetteer does not know (a street, a building, a
+        village) placed at the story's ``focus`` (:meth:`focus`) with kind ``"focus"``."""
+        found = self.resolve(name, prefer, focus.country if focus is not None else None)
+        if found is not None or focus is None:
+            return found
+        return Resolved(name, focus.country, focus.lat, focus.lon, None, "focus")

