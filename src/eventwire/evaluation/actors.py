@@ -5,10 +5,12 @@
   it is (as NGEC's "with gold spans" figure): country accuracy over all gold actors, sector
   accuracy over gold actors that carry a sector (first three letters; JRN→MED, CIV→CVL).
 - ConfliBERT CAMEO NER (``gold/conflibert_cameo/cameo_ner/test.txt``): source (S) and target (T)
-  spans of our main event, widened to the noun phrase as the gold marks it (determiners,
-  modifiers, conjuncts and "of" phrases; no other prepositional phrases, appositions or clauses),
-  against the gold BIO spans: exact-span precision, recall and F1 over S and T together, and
-  token-level F1.
+  spans of our main event (with the events its trigger yields for conjoined actors; none for a
+  joint act coded both ways), widened to the noun phrase as the gold marks it: determiners,
+  modifiers and "of" phrases, a possessor with what it possesses ("Haiti's interim
+  government"), a pronoun at its antecedent in the same sentence, each conjunct apart; no other
+  prepositional phrases, appositions or clauses. Against the gold BIO spans: exact-span
+  precision, recall and F1 over S and T together, and token-level F1.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from eventwire.evaluation.common import (
     pct,
     run_parts,
 )
-from eventwire.records import Actor
+from eventwire.records import Actor, Event
 
 NP_SKIP = frozenset({"prep", "relcl", "acl", "appos", "punct", "cc", "advcl", "case"})
 
@@ -140,9 +142,9 @@ def _np_tokens(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ in NP_SKIP and not (child.dep_ == "prep" and child.lower_ == "of"):
             continue
-        keep.extend(child.subtree if child.dep_ != "conj" else _np_tokens(child))
-    if any(c.dep_ == "cc" for c in head.children):
-        keep.extend(c for c in head.children if c.dep_ == "cc")
+        if child.dep_ == "conj":
+            continue  # conjoined actors are marked one by one ("Yemen, Algeria and Malaysia")
+        keep.extend(child.subtree)
     return sorted(set(keep), key=lambda t: t.i)
 
 
@@ -176,16 +178,13 @@ def eval_ner(shared: Path, engine: Any, limit: int | None) -> dict[str, Any]:
         offs = starts[key]
         pred: set[tuple[str, int, int]] = set()
         ev = main_event(item.coded.events)
-        if ev is not None:
-            for role, actor in (("S", ev.source), ("T", ev.target)):
-                if actor is None:
-                    continue
-                span = _widen(item, actor)
-                if span is None:
-                    continue
-                first = max(i for i, o in enumerate(offs) if o <= span[0])
-                last = max(i for i, o in enumerate(offs) if o < span[1])
-                pred.add((role, first, last + 1))
+        for role, actor in _main_actors(item.coded.events, ev):
+            span = _widen(item, actor)
+            if span is None:
+                continue
+            first = max(i for i, o in enumerate(offs) if o <= span[0])
+            last = max(i for i, o in enumerate(offs) if o < span[1])
+            pred.add((role, first, last + 1))
         g = gold[key]
         tp += len(pred & g)
         fp += len(pred - g)
@@ -207,7 +206,28 @@ def eval_ner(shared: Path, engine: Any, limit: int | None) -> dict[str, Any]:
     }
 
 
+def _main_actors(events: list[Event], main: Event | None) -> list[tuple[str, Actor]]:
+    """Source and target actors of the main event, with the events the same trigger and code
+    yield for its conjoined actors ("Russia and China will ask ..." is one event, two sources).
+    A joint act of parties named together ("Jordan and Britain agreed to ...", coded both ways
+    as ``+coordinated``) has no source or target role, and the gold marks none."""
+    if main is None or "+coordinated" in main.rule:
+        return []
+    same = [
+        e for e in events if e.evidence.trigger.start == main.evidence.trigger.start and e.cameo == main.cameo
+    ] or [main]
+    out: list[tuple[str, Actor]] = []
+    for e in same:
+        for role, actor in (("S", e.source), ("T", e.target)):
+            if actor is not None and (role, actor) not in out:
+                out.append((role, actor))
+    return out
+
+
 def _widen(item: Any, actor: Actor) -> tuple[int, int] | None:
+    """The character span of ``actor`` as the gold marks actors: the whole argument noun phrase
+    (see ``_argument_head`` and ``_np_tokens``); a pronoun is marked at its antecedent when the
+    antecedent lies in the same sentence ("Turkey said it had asked ..." → Turkey)."""
     for para in item.paragraphs:
         rel_s, rel_e = actor.start - para.offset, actor.end - para.offset
         if rel_s < 0 or rel_e > para.length:
@@ -215,9 +235,44 @@ def _widen(item: Any, actor: Actor) -> tuple[int, int] | None:
         chunk = para.doc.char_span(rel_s, rel_e, alignment_mode="expand")
         if chunk is None or not len(chunk):
             return None
-        toks = _np_tokens(chunk.root)
+        root = chunk.root
+        if actor.resolved_by.startswith("pronoun"):
+            root = _antecedent(item, para, actor, root) or root
+        toks = _np_tokens(_argument_head(root))
         return para.offset + toks[0].idx, para.offset + toks[-1].idx + len(toks[-1].text)
     return None
+
+
+def _antecedent(item: Any, para: Any, actor: Actor, pronoun: Token) -> Token | None:
+    """The head of the last mention of the pronoun's actor before it in the same sentence."""
+    if actor.key is None:
+        return None
+    sent_start = para.offset + pronoun.sent.start_char
+    found = [
+        a
+        for a in item.coded.actors.mentions.values()
+        if a.key == actor.key
+        and not a.resolved_by.startswith("pronoun")
+        and sent_start <= a.start
+        and a.end <= actor.start
+    ]
+    if not found:
+        return None
+    best = max(found, key=lambda a: a.start)
+    span = para.doc.char_span(best.start - para.offset, best.end - para.offset, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _argument_head(tok: Token) -> Token:
+    """The head of the noun phrase an actor mention stands in: a possessor is marked with what it
+    possesses ("Haiti's interim government", "Moscow's will")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "poss" and cur.head is not cur:
+            cur = cur.head
+        else:
+            break
+    return cur
 
 
 def evaluate(shared: Path, engine_factory: Callable[[], Any], limit: int | None) -> dict[str, Any]:
