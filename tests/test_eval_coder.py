@@ -50,3 +50,10 @@ def test_ner_span_of_a_pronoun_is_its_antecedent_and_conjuncts_are_apart(engine)
 
 def test_ner_spans_of_a_joint_act_are_not_marked(engine) -> None:  # type: ignore[no-untyped-def]
     assert _ner_spans(engine, "Chile and Argentina agreed to a ceasefire on Monday.") == set()
+
+
+def test_ner_span_of_a_modifier_or_a_group_member_is_the_whole_phrase(engine) -> None:  # type: ignore[no-untyped-def]
+    spans = _ner_spans(engine, "A group of Chilean students in Santiago protested against Bolivia on Monday.")
+    assert ("S", "A group of Chilean students in Santiago") in spans, spans
+    spans = _ner_spans(engine, "The Kenyan rebels attacked a police station (KPS) on Friday.")
+    assert ("S", "The Kenyan rebels") in spans, spans

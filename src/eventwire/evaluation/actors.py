@@ -7,9 +7,11 @@
 - ConfliBERT CAMEO NER (``gold/conflibert_cameo/cameo_ner/test.txt``): source (S) and target (T)
   spans of our main event (with the events its trigger yields for conjoined actors; none for a
   joint act coded both ways), widened to the noun phrase as the gold marks it: determiners,
-  modifiers and "of" phrases, a possessor with what it possesses ("Haiti's interim
-  government"), a pronoun at its antecedent in the same sentence, each conjunct apart; no other
-  prepositional phrases, appositions or clauses. Against the gold BIO spans: exact-span
+  modifiers and "of" phrases, a possessor or modifier with what it qualifies ("Haiti's interim
+  government", "the Fijian rebels"), a group or author with its whole phrase ("a group of
+  Moroccan diplomats", "calls by Belarus's rulers"), "in" phrases of a common noun ("rebels in
+  Darfur"), an acronym in brackets, a pronoun at its antecedent in the same sentence, each
+  conjunct apart; no other prepositional phrases, appositions or clauses. Against the gold BIO spans: exact-span
   precision, recall and F1 over S and T together, and token-level F1.
 """
 
@@ -36,6 +38,7 @@ from eventwire.evaluation.common import (
 )
 from eventwire.records import Actor, Event
 
+UP_PREPS = frozenset({"of", "from", "by"})
 NP_SKIP = frozenset({"prep", "relcl", "acl", "appos", "punct", "cc", "advcl", "case"})
 
 
@@ -137,15 +140,32 @@ def _spans(tags: list[str]) -> set[tuple[str, int, int]]:
     return {s for s in out if s[0] in {"S", "T"}}
 
 
-def _np_tokens(head: Token) -> list[Token]:
+def _np_tokens(head: Token, path: frozenset[int] = frozenset()) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head`` as the gold marks it: determiners and
+    modifiers, "of" phrases and the prepositions in ``path``, "in" phrases of a common noun
+    ("rebels in Darfur"), an acronym in brackets ("(FIS)"); conjuncts are marked apart."""
     keep = [head]
+    doc = head.doc
     for child in head.children:
-        if child.dep_ in NP_SKIP and not (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.dep_ == "appos" and _bracketed(child):
+            keep.extend(child.subtree)  # "Islamic Salvation Front (FIS)"
+            keep.extend((doc[child.left_edge.i - 1], doc[child.right_edge.i + 1]))
+            continue
+        if child.dep_ in NP_SKIP and not (
+            child.dep_ == "prep"
+            and (child.lower_ == "of" or child.i in path or (child.lower_ == "in" and head.pos_ == "NOUN"))
+        ):
             continue
         if child.dep_ == "conj":
             continue  # conjoined actors are marked one by one ("Yemen, Algeria and Malaysia")
         keep.extend(child.subtree)
     return sorted(set(keep), key=lambda t: t.i)
+
+
+def _bracketed(tok: Token) -> bool:
+    doc = tok.doc
+    left, right = tok.left_edge.i - 1, tok.right_edge.i + 1
+    return left >= 0 and right < len(doc) and doc[left].text == "(" and doc[right].text == ")"
 
 
 def eval_ner(shared: Path, engine: Any, limit: int | None) -> dict[str, Any]:
@@ -238,7 +258,8 @@ def _widen(item: Any, actor: Actor) -> tuple[int, int] | None:
         root = chunk.root
         if actor.resolved_by.startswith("pronoun"):
             root = _antecedent(item, para, actor, root) or root
-        toks = _np_tokens(_argument_head(root))
+        top, path = _argument_head(root)
+        toks = _np_tokens(top, path)
         return para.offset + toks[0].idx, para.offset + toks[-1].idx + len(toks[-1].text)
     return None
 
@@ -263,16 +284,31 @@ def _antecedent(item: Any, para: Any, actor: Actor, pronoun: Token) -> Token | N
     return span.root if span is not None and len(span) else None
 
 
-def _argument_head(tok: Token) -> Token:
-    """The head of the noun phrase an actor mention stands in: a possessor is marked with what it
-    possesses ("Haiti's interim government", "Moscow's will")."""
+def _argument_head(tok: Token) -> tuple[Token, frozenset[int]]:
+    """The head of the noun phrase an actor mention stands in, and the prepositions on the way
+    up: a possessor or modifier is marked with what it qualifies ("Haiti's interim government",
+    "the Fijian rebels"); a group, part or author is marked with its whole phrase ("a group of
+    Liberian diplomats", "doctors from two aid groups", "calls by Belarus's rulers")."""
     cur = tok
-    for _ in range(6):
-        if cur.dep_ == "poss" and cur.head is not cur:
-            cur = cur.head
+    path: set[int] = set()
+    for _ in range(8):
+        head = cur.head
+        if head is cur or head.pos_ not in {"NOUN", "PROPN", "NUM", "ADP"}:
+            break
+        if cur.dep_ in {"poss", "amod", "compound", "nmod"} and head.pos_ in {"NOUN", "PROPN"}:
+            cur = head
+        elif (
+            cur.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.lower_ in UP_PREPS
+            and head.head.pos_ in {"NOUN", "PROPN", "NUM"}
+            and head.head is not head
+        ):
+            path.add(head.i)
+            cur = head.head
         else:
             break
-    return cur
+    return cur, frozenset(path)
 
 
 def evaluate(shared: Path, engine_factory: Callable[[], Any], limit: int | None) -> dict[str, Any]:
