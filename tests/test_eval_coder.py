@@ -57,3 +57,8 @@ def test_ner_span_of_a_modifier_or_a_group_member_is_the_whole_phrase(engine) ->
     assert ("S", "A group of Chilean students in Santiago") in spans, spans
     spans = _ner_spans(engine, "The Kenyan rebels attacked a police station (KPS) on Friday.")
     assert ("S", "The Kenyan rebels") in spans, spans
+
+
+def test_ner_span_keeps_an_apposition(engine) -> None:  # type: ignore[no-untyped-def]
+    spans = _ner_spans(engine, "Michelle Bachelet, the Chilean president, criticized Bolivia on Monday.")
+    assert ("S", "Michelle Bachelet, the Chilean president") in spans, spans

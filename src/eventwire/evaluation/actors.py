@@ -10,8 +10,9 @@
   modifiers and "of" phrases, a possessor or modifier with what it qualifies ("Haiti's interim
   government", "the Fijian rebels"), a group or author with its whole phrase ("a group of
   Moroccan diplomats", "calls by Belarus's rulers"), "in" phrases of a common noun ("rebels in
-  Darfur"), an acronym in brackets, a pronoun at its antecedent in the same sentence, each
-  conjunct apart; no other prepositional phrases, appositions or clauses. Against the gold BIO spans: exact-span
+  Darfur"), appositions ("Kenzo Oshima, the UN relief coordinator", "(FIS)"), a pronoun at its
+  antecedent in the same sentence, each conjunct apart; no other prepositional phrases nor
+  clauses. Against the gold BIO spans: exact-span
   precision, recall and F1 over S and T together, and token-level F1.
 """
 
@@ -39,7 +40,7 @@ from eventwire.evaluation.common import (
 from eventwire.records import Actor, Event
 
 UP_PREPS = frozenset({"of", "from", "by"})
-NP_SKIP = frozenset({"prep", "relcl", "acl", "appos", "punct", "cc", "advcl", "case"})
+NP_SKIP = frozenset({"prep", "relcl", "acl", "punct", "cc", "advcl", "case"})
 
 
 def _find(text: str, needle: str) -> tuple[int, int] | None:
@@ -143,13 +144,15 @@ def _spans(tags: list[str]) -> set[tuple[str, int, int]]:
 def _np_tokens(head: Token, path: frozenset[int] = frozenset()) -> list[Token]:
     """The tokens of the noun phrase headed by ``head`` as the gold marks it: determiners and
     modifiers, "of" phrases and the prepositions in ``path``, "in" phrases of a common noun
-    ("rebels in Darfur"), an acronym in brackets ("(FIS)"); conjuncts are marked apart."""
+    ("rebels in Darfur"), appositions ("Kenzo Oshima, the UN relief coordinator", "(FIS)");
+    conjuncts are marked apart."""
     keep = [head]
     doc = head.doc
     for child in head.children:
-        if child.dep_ == "appos" and _bracketed(child):
-            keep.extend(child.subtree)  # "Islamic Salvation Front (FIS)"
-            keep.extend((doc[child.left_edge.i - 1], doc[child.right_edge.i + 1]))
+        if child.dep_ == "appos":
+            keep.extend(child.subtree)  # "Kenzo Oshima, the UN relief coordinator"
+            if _bracketed(child):  # "Islamic Salvation Front (FIS)"
+                keep.extend((doc[child.left_edge.i - 1], doc[child.right_edge.i + 1]))
             continue
         if child.dep_ in NP_SKIP and not (
             child.dep_ == "prep"
