@@ -303,3 +303,13 @@ def test_the_object_s_own_head_word_outranks_a_framed_one(engine) -> None:  # ty
     # "a delegation of observers" is a visit received (043): the head word "delegation" fits
     coded = _codes(code_text(engine, "The Kenyan president received a delegation of observers from Uganda."))
     assert any(c == "043" for c, _, _, _ in coded), coded
+
+
+def test_a_statement_s_participle_clause_is_said_by_its_author(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(
+        code_text(
+            engine,
+            "Chilean miners issued a statement demanding that the Peruvian government free the workers.",
+        )
+    )
+    assert any(c.startswith("10") and (s or "").startswith("CHL") for c, _, s, _ in coded), coded

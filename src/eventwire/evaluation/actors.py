@@ -9,10 +9,9 @@
   joint act coded both ways), widened to the noun phrase as the gold marks it: determiners,
   modifiers and "of" phrases, a possessor or modifier with what it qualifies ("Haiti's interim
   government", "the Fijian rebels"), a group with its whole phrase ("a group of Moroccan
-  diplomats"), "in" phrases of a common noun ("rebels in
-  Darfur"), appositions ("Kenzo Oshima, the UN relief coordinator", "(FIS)"), a pronoun at its
-  antecedent in the same sentence, each conjunct apart; no other prepositional phrases nor
-  clauses. Against the gold BIO spans: exact-span
+  diplomats"), "in" phrases of a common noun ("rebels in Darfur"), appositions ("Kenzo Oshima,
+  the UN relief coordinator", "(FIS)"), a pronoun at its antecedent in the same sentence, each
+  conjunct apart; no other prepositional phrases nor clauses. Against the gold BIO spans: exact-span
   precision, recall and F1 over S and T together, and token-level F1.
 """
 
