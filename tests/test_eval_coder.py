@@ -20,3 +20,45 @@ def test_quad_split_differs_only_on_appeals_and_reduced_relations() -> None:
     roots = [f"{r:02d}" for r in range(1, 21)]
     differ = [r for r in roots if pentaclass(r) != quad_split(r)]
     assert differ == ["02", "16"]
+
+
+def _ner_spans(engine, text: str) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(role, text) of the spans the NER eval predicts for a sentence we wrote."""
+    from eventwire.evaluation.actors import _main_actors, _widen
+    from eventwire.evaluation.common import Sentence, code_sentences, main_event
+
+    [item] = list(code_sentences(engine, [Sentence("t", text)]))
+    out = set()
+    for role, actor in _main_actors(item.coded.events, main_event(item.coded.events)):
+        span = _widen(item, actor)
+        if span is not None:
+            out.add((role, item.article.text[span[0] : span[1]]))
+    return out
+
+
+def test_ner_span_of_a_possessor_is_the_whole_phrase(engine) -> None:  # type: ignore[no-untyped-def]
+    spans = _ner_spans(engine, "The UN Security Council urged Chile's new government to hold elections.")
+    assert ("T", "Chile's new government") in spans, spans
+
+
+def test_ner_span_of_a_pronoun_is_its_antecedent_and_conjuncts_are_apart(engine) -> None:  # type: ignore[no-untyped-def]
+    spans = _ner_spans(
+        engine, "Peru said on Monday that it had asked Bolivia and Ecuador to return the stolen statues."
+    )
+    assert spans == {("S", "Peru"), ("T", "Bolivia"), ("T", "Ecuador")}, spans
+
+
+def test_ner_spans_of_a_joint_act_are_not_marked(engine) -> None:  # type: ignore[no-untyped-def]
+    assert _ner_spans(engine, "Chile and Argentina agreed to a ceasefire on Monday.") == set()
+
+
+def test_ner_span_of_a_modifier_or_a_group_member_is_the_whole_phrase(engine) -> None:  # type: ignore[no-untyped-def]
+    spans = _ner_spans(engine, "A group of Chilean students in Santiago protested against Bolivia on Monday.")
+    assert ("S", "A group of Chilean students in Santiago") in spans, spans
+    spans = _ner_spans(engine, "The Kenyan rebels attacked a police station (KPS) on Friday.")
+    assert ("S", "The Kenyan rebels") in spans, spans
+
+
+def test_ner_span_keeps_an_apposition(engine) -> None:  # type: ignore[no-untyped-def]
+    spans = _ner_spans(engine, "Michelle Bachelet, the Chilean president, criticized Bolivia on Monday.")
+    assert ("S", "Michelle Bachelet, the Chilean president") in spans, spans

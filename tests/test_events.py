@@ -283,3 +283,33 @@ def test_fallback_target_in_the_triggers_clause(
 def test_labour_strikes_and_charges_that(engine, sentence: str, code: str, src: str) -> None:  # type: ignore[no-untyped-def]
     coded = _codes(code_text(engine, sentence))
     assert any(c == code and s == src for c, _, s, _ in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Norway halted its mediation efforts between the two Sri Lankan parties.", "165"),
+        ("Canada suspended part of its military aid programme for Haiti.", "162"),
+        ("The Peruvian president received a team of observers from the OAS.", "0862"),
+    ],
+)
+def test_a_framing_object_stands_for_its_inner_noun(engine, sentence: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.startswith(code) for c, _, _, _ in _codes(code_text(engine, sentence))), _codes(
+        code_text(engine, sentence)
+    )
+
+
+def test_the_object_s_own_head_word_outranks_a_framed_one(engine) -> None:  # type: ignore[no-untyped-def]
+    # "a delegation of observers" is a visit received (043): the head word "delegation" fits
+    coded = _codes(code_text(engine, "The Kenyan president received a delegation of observers from Uganda."))
+    assert any(c == "043" for c, _, _, _ in coded), coded
+
+
+def test_a_statement_s_participle_clause_is_said_by_its_author(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(
+        code_text(
+            engine,
+            "Chilean miners issued a statement demanding that the Peruvian government free the workers.",
+        )
+    )
+    assert any(c.startswith("10") and (s or "").startswith("CHL") for c, _, s, _ in coded), coded

@@ -5,10 +5,14 @@
   it is (as NGEC's "with gold spans" figure): country accuracy over all gold actors, sector
   accuracy over gold actors that carry a sector (first three letters; JRN→MED, CIV→CVL).
 - ConfliBERT CAMEO NER (``gold/conflibert_cameo/cameo_ner/test.txt``): source (S) and target (T)
-  spans of our main event, widened to the noun phrase as the gold marks it (determiners,
-  modifiers, conjuncts and "of" phrases; no other prepositional phrases, appositions or clauses),
-  against the gold BIO spans: exact-span precision, recall and F1 over S and T together, and
-  token-level F1.
+  spans of our main event (with the events its trigger yields for conjoined actors; none for a
+  joint act coded both ways), widened to the noun phrase as the gold marks it: determiners,
+  modifiers and "of" phrases, a possessor or modifier with what it qualifies ("Haiti's interim
+  government", "the Fijian rebels"), a group with its whole phrase ("a group of Moroccan
+  diplomats"), "in" phrases of a common noun ("rebels in Darfur"), appositions ("Kenzo Oshima,
+  the UN relief coordinator", "(FIS)"), a pronoun at its antecedent in the same sentence, each
+  conjunct apart; no other prepositional phrases nor clauses. Against the gold BIO spans: exact-span
+  precision, recall and F1 over S and T together, and token-level F1.
 """
 
 from __future__ import annotations
@@ -32,9 +36,10 @@ from eventwire.evaluation.common import (
     pct,
     run_parts,
 )
-from eventwire.records import Actor
+from eventwire.records import Actor, Event
 
-NP_SKIP = frozenset({"prep", "relcl", "acl", "appos", "punct", "cc", "advcl", "case"})
+UP_PREPS = frozenset({"of"})
+NP_SKIP = frozenset({"prep", "relcl", "acl", "punct", "cc", "advcl", "case"})
 
 
 def _find(text: str, needle: str) -> tuple[int, int] | None:
@@ -135,15 +140,34 @@ def _spans(tags: list[str]) -> set[tuple[str, int, int]]:
     return {s for s in out if s[0] in {"S", "T"}}
 
 
-def _np_tokens(head: Token) -> list[Token]:
+def _np_tokens(head: Token, path: frozenset[int] = frozenset()) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head`` as the gold marks it: determiners and
+    modifiers, "of" phrases and the prepositions in ``path``, "in" phrases of a common noun
+    ("rebels in Darfur"), appositions ("Kenzo Oshima, the UN relief coordinator", "(FIS)");
+    conjuncts are marked apart."""
     keep = [head]
+    doc = head.doc
     for child in head.children:
-        if child.dep_ in NP_SKIP and not (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.dep_ == "appos":
+            keep.extend(child.subtree)  # "Kenzo Oshima, the UN relief coordinator"
+            if _bracketed(child):  # "Islamic Salvation Front (FIS)"
+                keep.extend((doc[child.left_edge.i - 1], doc[child.right_edge.i + 1]))
             continue
-        keep.extend(child.subtree if child.dep_ != "conj" else _np_tokens(child))
-    if any(c.dep_ == "cc" for c in head.children):
-        keep.extend(c for c in head.children if c.dep_ == "cc")
+        if child.dep_ in NP_SKIP and not (
+            child.dep_ == "prep"
+            and (child.lower_ == "of" or child.i in path or (child.lower_ == "in" and head.pos_ == "NOUN"))
+        ):
+            continue
+        if child.dep_ == "conj":
+            continue  # conjoined actors are marked one by one ("Yemen, Algeria and Malaysia")
+        keep.extend(child.subtree)
     return sorted(set(keep), key=lambda t: t.i)
+
+
+def _bracketed(tok: Token) -> bool:
+    doc = tok.doc
+    left, right = tok.left_edge.i - 1, tok.right_edge.i + 1
+    return left >= 0 and right < len(doc) and doc[left].text == "(" and doc[right].text == ")"
 
 
 def eval_ner(shared: Path, engine: Any, limit: int | None) -> dict[str, Any]:
@@ -176,16 +200,13 @@ def eval_ner(shared: Path, engine: Any, limit: int | None) -> dict[str, Any]:
         offs = starts[key]
         pred: set[tuple[str, int, int]] = set()
         ev = main_event(item.coded.events)
-        if ev is not None:
-            for role, actor in (("S", ev.source), ("T", ev.target)):
-                if actor is None:
-                    continue
-                span = _widen(item, actor)
-                if span is None:
-                    continue
-                first = max(i for i, o in enumerate(offs) if o <= span[0])
-                last = max(i for i, o in enumerate(offs) if o < span[1])
-                pred.add((role, first, last + 1))
+        for role, actor in _main_actors(item.coded.events, ev):
+            span = _widen(item, actor)
+            if span is None:
+                continue
+            first = max(i for i, o in enumerate(offs) if o <= span[0])
+            last = max(i for i, o in enumerate(offs) if o < span[1])
+            pred.add((role, first, last + 1))
         g = gold[key]
         tp += len(pred & g)
         fp += len(pred - g)
@@ -207,7 +228,28 @@ def eval_ner(shared: Path, engine: Any, limit: int | None) -> dict[str, Any]:
     }
 
 
+def _main_actors(events: list[Event], main: Event | None) -> list[tuple[str, Actor]]:
+    """Source and target actors of the main event, with the events the same trigger and code
+    yield for its conjoined actors ("Russia and China will ask ..." is one event, two sources).
+    A joint act of parties named together ("Jordan and Britain agreed to ...", coded both ways
+    as ``+coordinated``) has no source or target role, and the gold marks none."""
+    if main is None or "+coordinated" in main.rule:
+        return []
+    same = [
+        e for e in events if e.evidence.trigger.start == main.evidence.trigger.start and e.cameo == main.cameo
+    ] or [main]
+    out: list[tuple[str, Actor]] = []
+    for e in same:
+        for role, actor in (("S", e.source), ("T", e.target)):
+            if actor is not None and (role, actor) not in out:
+                out.append((role, actor))
+    return out
+
+
 def _widen(item: Any, actor: Actor) -> tuple[int, int] | None:
+    """The character span of ``actor`` as the gold marks actors: the whole argument noun phrase
+    (see ``_argument_head`` and ``_np_tokens``); a pronoun is marked at its antecedent when the
+    antecedent lies in the same sentence ("Turkey said it had asked ..." → Turkey)."""
     for para in item.paragraphs:
         rel_s, rel_e = actor.start - para.offset, actor.end - para.offset
         if rel_s < 0 or rel_e > para.length:
@@ -215,9 +257,61 @@ def _widen(item: Any, actor: Actor) -> tuple[int, int] | None:
         chunk = para.doc.char_span(rel_s, rel_e, alignment_mode="expand")
         if chunk is None or not len(chunk):
             return None
-        toks = _np_tokens(chunk.root)
+        root = chunk.root
+        if actor.resolved_by.startswith("pronoun"):
+            root = _antecedent(item, para, actor, root) or root
+        top, path = _argument_head(root)
+        toks = _np_tokens(top, path)
         return para.offset + toks[0].idx, para.offset + toks[-1].idx + len(toks[-1].text)
     return None
+
+
+def _antecedent(item: Any, para: Any, actor: Actor, pronoun: Token) -> Token | None:
+    """The head of the last mention of the pronoun's actor before it in the same sentence."""
+    if actor.key is None:
+        return None
+    sent_start = para.offset + pronoun.sent.start_char
+    found = [
+        a
+        for a in item.coded.actors.mentions.values()
+        if a.key == actor.key
+        and not a.resolved_by.startswith("pronoun")
+        and sent_start <= a.start
+        and a.end <= actor.start
+    ]
+    if not found:
+        return None
+    best = max(found, key=lambda a: a.start)
+    span = para.doc.char_span(best.start - para.offset, best.end - para.offset, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _argument_head(tok: Token) -> tuple[Token, frozenset[int]]:
+    """The head of the noun phrase an actor mention stands in, and the prepositions on the way
+    up: a possessor or modifier is marked with what it qualifies ("Haiti's interim government",
+    "the Fijian rebels"); a group or part is marked with its whole phrase ("a group of Liberian
+    diplomats"). Not through "from"/"by" phrases: the gold marks "charges by Ivory Coast" as
+    "Ivory Coast" more often than not."""
+    cur = tok
+    path: set[int] = set()
+    for _ in range(8):
+        head = cur.head
+        if head is cur or head.pos_ not in {"NOUN", "PROPN", "NUM", "ADP"}:
+            break
+        if cur.dep_ in {"poss", "amod", "compound", "nmod"} and head.pos_ in {"NOUN", "PROPN"}:
+            cur = head
+        elif (
+            cur.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.lower_ in UP_PREPS
+            and head.head.pos_ in {"NOUN", "PROPN", "NUM"}
+            and head.head is not head
+        ):
+            path.add(head.i)
+            cur = head.head
+        else:
+            break
+    return cur, frozenset(path)
 
 
 def evaluate(shared: Path, engine_factory: Callable[[], Any], limit: int | None) -> dict[str, Any]:

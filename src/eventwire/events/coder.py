@@ -77,6 +77,11 @@ CHARGE_THAT = Pattern(
     pobj=None,
     target=(),
 )
+# nouns whose participle clause is said by their author ("a declaration demanding reforms")
+DOCUMENT_NOUNS = frozenset(
+    "statement declaration communique letter petition resolution report appeal message note "
+    "memorandum manifesto motion editorial speech".split()
+)
 # who strikes in the labour sense ("teachers struck", "a strike by dockworkers"), not with arms
 LABOUR_SECTORS = frozenset({"LAB", "EDU", "HLH", "AGR", "BUS", "CVL", "MED", "OPP"})
 LABOUR_STRIKE_WORDS = frozenset(
@@ -153,11 +158,31 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return subs, False
     if verb.dep_ == "conj" and head is not verb:
         return subject_of(head, depth + 1)
+    if verb.dep_ == "acl" and head.lemma_ in DOCUMENT_NOUNS and head is not verb:
+        authors = _document_author(head)  # "issued a statement condemning ...": the issuer
+        if authors:
+            return authors, False
     if verb.dep_ in {"acl", "relcl"} and head is not verb:
         return [head], False
     if verb.dep_ in {"pcomp", "pobj"} and head.head is not head:
         return subject_of(head.head, depth + 1)
     return [], False
+
+
+def _document_author(doc_noun: Token) -> list[Token]:
+    """Who a statement, letter or report is by: its possessor or "by"/"from" phrase, else the
+    subject of the verb that issues, publishes or sends it."""
+    own = [c for c in doc_noun.children if c.dep_ == "poss"] or [
+        t for prep in ("by", "from") for t in prep_objects(doc_noun, prep)
+    ]
+    if own:
+        return _conj_expand(own)
+    if doc_noun.dep_ in {"dobj", "nsubjpass"} and doc_noun.head.pos_ in {"VERB", "AUX"}:
+        subs, passive = subject_of(doc_noun.head)
+        if passive:
+            return _conj_expand(prep_objects(doc_noun.head, "by"))
+        return subs
+    return []
 
 
 def _object_modifier(tok: Token, chain: set[int]) -> bool:

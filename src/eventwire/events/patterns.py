@@ -11,6 +11,12 @@ from pathlib import Path
 from spacy.tokens import Token
 
 TARGET_SPECS = ("dobj", "dative", "poss", "nsubjpass")
+# nouns that only frame what is acted upon: "halted its mediation efforts", "suspended part of
+# the aid programme", "received a mission of observers" (the inner noun names the act)
+FRAME_NOUNS = frozenset(
+    "effort process programme program part portion half share bulk rest remainder mission team "
+    "group delegation batch contingent number series round".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,13 +96,26 @@ class PatternBook:
         return self._by_key.get((pos, tok.lemma_.lower()), []) or self._by_key.get((pos, tok.lower_), [])
 
     def match(self, tok: Token) -> tuple[Pattern | None, list[str]]:
-        """The most specific pattern that fits ``tok`` and, for --explain, why others did not."""
+        """The most specific pattern that fits ``tok`` and, for --explain, why others did not.
+        A pattern that names the object's own head word wins; a pattern that names no object
+        gives way to one that names the noun a framing object stands for ("halted mediation
+        efforts", "suspended part of the aid programme")."""
         misses: list[str] = []
-        for p in self.candidates(tok):
+        cands = self.candidates(tok)
+        framing = any(o.lemma_.lower() in FRAME_NOUNS for o in objects(tok))
+        for p in cands:
             why = fits(p, tok)
             if why is None:
+                if p.object is None and framing:
+                    inner = [q for q in cands if q.object is not None and fits(q, tok, framed=True) is None]
+                    if inner:
+                        return inner[0], misses
                 return p, misses
             misses.append(f"{p.id}: {why}")
+        if framing:
+            for p in cands:
+                if p.object is not None and fits(p, tok, framed=True) is None:
+                    return p, misses
         return None, misses
 
 
@@ -119,11 +138,30 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
     return out
 
 
-def fits(p: Pattern, tok: Token) -> str | None:
-    """None when pattern ``p`` fits trigger ``tok``, else the reason it does not."""
+def framed_lemmas(noun: Token, depth: int = 0) -> frozenset[str]:
+    """The lemmas a framing noun stands for: its noun modifiers and its "of" object
+    ("mediation efforts" → mediation; "part of a military aid programme" → aid)."""
+    if noun.lemma_.lower() not in FRAME_NOUNS or depth > 2:
+        return frozenset()
+    out: set[str] = set()
+    for c in noun.children:
+        if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"}:
+            out.add(c.lemma_.lower())
+    for inner in prep_objects(noun, "of"):
+        out.add(inner.lemma_.lower())
+        out |= framed_lemmas(inner, depth + 1)
+    return frozenset(out)
+
+
+def fits(p: Pattern, tok: Token, framed: bool = False) -> str | None:
+    """None when pattern ``p`` fits trigger ``tok``, else the reason it does not. With
+    ``framed``, the object may be a framing noun whose inner noun fits ("mediation efforts")."""
     if p.particle is not None and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in tok.children):
         return f"needs particle '{p.particle}'"
-    if p.object is not None and not any(o.lemma_.lower() in p.object for o in objects(tok)):
+    lemmas = {o.lemma_.lower() for o in objects(tok)}
+    if framed:
+        lemmas |= {x for o in objects(tok) for x in framed_lemmas(o)}
+    if p.object is not None and not lemmas & p.object:
         return f"needs object in {sorted(p.object)}"
     if p.prep is not None:
         pobjs = prep_objects(tok, p.prep)
