@@ -84,3 +84,33 @@ def test_second_cut_only_for_short_output(
     got = extract_html("<html></html>")
     assert got is not None and len(got.text.split()) == expected_words
     assert calls == ([True] if precise_words >= MIN_ARTICLE_WORDS else [True, False])
+
+
+def test_utc_date_becomes_the_publishers_local_day() -> None:
+    from eventwire.clean.html import page_date
+
+    page = (
+        '<meta property="article:published_time" content="2024-03-06T02:15:00Z">'
+        '<time datetime="2024-03-05T21:15:00-05:00">March 5</time>'
+    )
+    assert page_date(page, "2024-03-06") == "2024-03-05"
+    # no local writing of the same instant: the date stays as found
+    other = '<meta property="article:published_time" content="2024-03-06T02:15:00Z">'
+    assert page_date(other, "2024-03-06") == "2024-03-06"
+    # a local stamp of a different instant says nothing about this one
+    assert page_date(other + '<time datetime="2024-03-01T09:00:00-05:00">', "2024-03-06") == "2024-03-06"
+
+
+def test_long_refreshed_page_takes_its_refresh_date() -> None:
+    from eventwire.clean.html import page_date
+
+    def page(modified: str) -> str:
+        return (
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            f'"datePublished": "2021-05-04T10:00:00", "dateModified": "{modified}"}}</script>'
+        )
+
+    assert page_date(page("2023-11-20T08:00:00"), "2021-05-04") == "2023-11-20"
+    assert page_date(page("2021-05-20T08:00:00"), "2021-05-04") == "2021-05-04"  # a routine fix
+    assert page_date("<p>no metadata</p>", "2021-05-04") == "2021-05-04"
+    assert page_date("<p>no metadata</p>", None) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from copy import deepcopy
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from html import unescape
 from typing import Any
 
@@ -29,6 +30,27 @@ MIN_ARTICLE_WORDS = 50
 # Tables stay in the text only when they are most of it (standings, results, a data page);
 # beside a prose article they are spec sheets, schedules and statistics, noise for event coding.
 TABLE_ARTICLE_SHARE = 0.5
+# A page last modified more than half a year after its first publication is a refreshed page
+# (an evergreen guide, a rewritten explainer): the date it shows its readers is the refresh.
+REFRESHED_AFTER = timedelta(days=180)
+
+# "2023-12-22T22:22:07-0500", "2023-12-23 03:22Z": a timestamp that says its UTC offset.
+_STAMP = re.compile(
+    r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})(?![\d:])"
+)
+# The page's own "last modified" metadata: schema.org dateModified, Open Graph / article tags,
+# found by their names first (a plain substring search), then the date right after the name.
+_MODIFIED_KEYS = ("dateModified", "article:modified_time", "og:updated_time")
+_AFTER_KEY = re.compile(r"""["']?\s*(?::\s*"|[^>]{0,80}?content=["'])(\d{4}-\d{2}-\d{2})""")
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    found = []
+    pos = text.find(needle)
+    while pos >= 0:
+        found.append(pos)
+        pos = text.find(needle, pos + 1)
+    return found
 
 
 def first_h1(html: str) -> str | None:
@@ -101,6 +123,71 @@ def body_text(doc: Any) -> str:
     return prose
 
 
+def _stamps(html: str, days: tuple[str, ...]) -> list[datetime]:
+    """The timestamps on these days (YYYY-MM-DD) that carry their UTC offset, as aware datetimes."""
+    found = []
+    for day in days:
+        for pos in _occurrences(html, day):
+            match = _STAMP.match(html, pos)
+            if match is None:
+                continue
+            _, clock, seconds, offset = match.groups()
+            if offset == "Z":
+                offset = "+00:00"
+            elif ":" not in offset:
+                offset = f"{offset[:3]}:{offset[3:]}"
+            try:
+                found.append(datetime.fromisoformat(f"{day}T{clock}:{seconds or '00'}{offset}"))
+            except ValueError:
+                continue  # "25:61" is not a time of day
+    return found
+
+
+def local_day(html: str, day: str) -> str:
+    """The publisher's own calendar day: a date read from a UTC timestamp ("…T03:22Z") becomes
+    the local day when the page writes the same instant with its local offset ("…T22:22-0500")."""
+    try:
+        found = date.fromisoformat(day)
+    except ValueError:
+        return day
+    around = tuple((found + timedelta(days=d)).isoformat() for d in (0, -1, 1))
+    stamps = _stamps(html, around)
+    utc = [s for s in stamps if s.utcoffset() == timedelta(0) and s.date().isoformat() == day]
+    for instant in utc:
+        for local in stamps:
+            if local.utcoffset() != timedelta(0) and abs((local - instant).total_seconds()) < 60:
+                return local.date().isoformat()
+    return day
+
+
+def refreshed_day(html: str, day: str) -> str:
+    """The page's last modification when it came long after ``day`` (see REFRESHED_AFTER)."""
+    modified = []
+    for key in _MODIFIED_KEYS:
+        for pos in _occurrences(html, key):
+            match = _AFTER_KEY.match(html, pos + len(key))
+            if match is None:
+                continue
+            try:
+                modified.append(date.fromisoformat(match.group(1)))
+            except ValueError:
+                continue  # an impossible calendar date in the metadata
+    try:
+        published = date.fromisoformat(day)
+    except ValueError:
+        return day
+    latest = max(modified, default=published)
+    return latest.isoformat() if latest - published > REFRESHED_AFTER else day
+
+
+def page_date(html: str, found: str | None) -> str | None:
+    """The article's date from trafilatura's pick (first publication): a long-refreshed page
+    takes its refresh date, and the day is the publisher's local one."""
+    if not found:
+        return None
+    return local_day(html, refreshed_day(html, found[:10]))
+
+
 def extract_html(html: str, url: str | None = None) -> Extracted | None:
     doc = _bare(html, url, precise=True)
     if doc is None or word_count(str(doc.text)) < MIN_ARTICLE_WORDS:
@@ -113,7 +200,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted | None:
         text=body_text(doc),
         title=doc.title,
         author=doc.author,
-        date=doc.date,
+        date=page_date(html, doc.date),
         sitename=doc.sitename,
         h1=first_h1(html),
     )
