@@ -114,3 +114,24 @@ def test_long_refreshed_page_takes_its_refresh_date() -> None:
     assert page_date(page("2021-05-20T08:00:00"), "2021-05-04") == "2021-05-04"  # a routine fix
     assert page_date("<p>no metadata</p>", "2021-05-04") == "2021-05-04"
     assert page_date("<p>no metadata</p>", None) is None
+
+
+def test_date_line_printed_with_the_headline() -> None:
+    from eventwire.clean.html import headline_date
+
+    page = (
+        '<html><head><meta property="article:published_time" content="2024-03-04T23:10:00Z">'
+        "</head><body><nav>Home | World</nav><h1>Port strike ends</h1>"
+        '<div class="byline">By Jane Doe</div><div class="date">Updated: Mar. 5, 2024, 9:12 a.m.</div>'
+        "<p>Dock workers went back to work on Tuesday after a deal signed on February 28, 2024, "
+        "the union said in a statement to members.</p></body></html>"
+    )
+    assert headline_date(page) == "2024-03-05"
+    got = extract_html(page)
+    assert got is not None and got.date == "2024-03-05"
+    # a date inside a sentence is not a date line; no <h1>, no headline date
+    sentence_only = page.replace("Updated: Mar. 5, 2024, 9:12 a.m.", "")
+    assert headline_date(sentence_only) is None
+    assert headline_date(page.replace("<h1>", "<h2>").replace("</h1>", "</h2>")) is None
+    assert headline_date("<h1>Title</h1><span>30 February 2024</span>") is None
+    assert headline_date("<h1>Title</h1><span>Published 4 March 2024</span>") == "2024-03-04"

@@ -7,6 +7,7 @@ from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from html import unescape
+from types import MappingProxyType
 from typing import Any
 
 
@@ -42,6 +43,35 @@ _STAMP = re.compile(
 # found by their names first (a plain substring search), then the date right after the name.
 _MODIFIED_KEYS = ("dateModified", "article:modified_time", "og:updated_time")
 _AFTER_KEY = re.compile(r"""["']?\s*(?::\s*"|[^>]{0,80}?content=["'])(\d{4}-\d{2}-\d{2})""")
+
+
+# A date line printed with the headline ("Dec. 22, 2023", "Updated 19 September 2023, 10:02"):
+# a short text of its own within the first HEADER_CHARS of HTML from the <h1> on.
+HEADER_CHARS = 6000
+DATE_LINE_CHARS = 80
+_H1_START = re.compile(r"<h1\b", re.I)
+_NON_TEXT = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.I | re.S)
+_MONTH_NAMES = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sept", "sep"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+MONTHS = MappingProxyType({name: n for n, names in enumerate(_MONTH_NAMES, 1) for name in names})
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE_LINE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\.?,?\s+(?P<y2>\d{{4}}))\b",
+    re.I,
+)
 
 
 def _occurrences(text: str, needle: str) -> list[int]:
@@ -180,6 +210,31 @@ def refreshed_day(html: str, day: str) -> str:
     return latest.isoformat() if latest - published > REFRESHED_AFTER else day
 
 
+def _line_date(line: str) -> str | None:
+    match = _DATE_LINE.search(line)
+    if match is None:
+        return None
+    month = MONTHS[(match["m1"] or match["m2"]).lower()]
+    try:
+        return date(int(match["y1"] or match["y2"]), month, int(match["d1"] or match["d2"])).isoformat()
+    except ValueError:
+        return None  # "February 30, 2024"
+
+
+def headline_date(html: str) -> str | None:
+    """The date the page prints with its headline: the first short text (a date line, not a
+    sentence) holding a full date, in the stretch of HTML that starts at the first <h1>."""
+    start = _H1_START.search(html)
+    if start is None:
+        return None
+    region = _NON_TEXT.sub(" ", html[start.start() : start.start() + HEADER_CHARS])
+    for piece in _TAG.split(region):
+        line = " ".join(unescape(piece).split())
+        if line and len(line) <= DATE_LINE_CHARS and (found := _line_date(line)):
+            return found
+    return None
+
+
 def page_date(html: str, found: str | None) -> str | None:
     """The article's date from trafilatura's pick (first publication): a long-refreshed page
     takes its refresh date, and the day is the publisher's local one."""
@@ -200,7 +255,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted | None:
         text=body_text(doc),
         title=doc.title,
         author=doc.author,
-        date=page_date(html, doc.date),
+        date=headline_date(html) or page_date(html, doc.date),
         sitename=doc.sitename,
         h1=first_h1(html),
     )
