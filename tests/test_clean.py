@@ -148,3 +148,20 @@ def test_site_name_is_not_part_of_the_title() -> None:
     )
     assert strip_site_name("Biden: talks will go on", None) == "Biden: talks will go on"
     assert strip_site_name(None, "x") is None
+
+
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [
+        ("Tom Roe The Associated Press", "Tom Roe"),  # the agency written after the name
+        ("Sam Poe, Reuters", "Sam Poe"),
+        ("The Associated Press", "The Associated Press"),  # the agency alone stays
+        ("Lena Vik MS, RD", "Lena Vik"),  # degrees after the name
+        ("Omar Haddad, Chief Technology Officer", "Omar Haddad"),  # a job title is not a name
+        ("Jane Doe and Tom Roe", "Jane Doe; Tom Roe"),
+    ],
+)
+def test_byline_keeps_names_only(author: str, expected: str) -> None:
+    from eventwire.clean.text import clean_byline
+
+    assert clean_byline(author, None) == expected

@@ -210,6 +210,21 @@ _ORGISH = re.compile(
     re.I,
 )
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)$")
+# Degrees and licences written after a name: "Lauren Roe MS RD" → "Lauren Roe".
+_DEGREES = re.compile(
+    r"(?:,?\s+(?:MS|MA|MSc|BSc|RD|RDN|LD|LDN|MD|Ph\.?D\.?|MPH|MBA|RN|CPA|DVM|JD|CDN|CDCES))+$"
+)
+# "Tom Roe The Associated Press", "Tom Roe, Reuters" written as one part.
+_WIRE_SUFFIX = re.compile(
+    r"\s+(?:the\s+)?(?:" + "|".join(re.escape(w) for w in sorted(KNOWN_WIRES, key=len, reverse=True)) + r")$",
+    re.I,
+)
+# A job title listed beside the name is neither a name nor a publisher.
+_JOB_TITLE = re.compile(
+    r"\b(?:officer|chief|director|manager|president|founder|ceo|cto|correspondent|columnist|"
+    r"contributor|producer|photographer|stylist|intern)\b",
+    re.I,
+)
 
 
 def clean_byline(author: str | None, site: str | None) -> str | None:
@@ -223,7 +238,11 @@ def clean_byline(author: str | None, site: str | None) -> str | None:
     orgs: list[str] = []
     for part in re.split(r"\s*(?:[;|,]|\band\b|&)\s*", author):
         part = _BYLINE_TRAILER.sub("", _BYLINE_JUNK.sub("", part.strip())).strip(" .:-")
-        if not part or _URLISH.search(part) or _CREDENTIAL.match(part):
+        part = _DEGREES.sub("", part).strip(" .:-")
+        person = _WIRE_SUFFIX.sub("", part)
+        if person != part and len(person.split()) >= 2 and not _ORGISH.search(person):
+            part = person  # a name with its agency after it
+        if not part or _URLISH.search(part) or _CREDENTIAL.match(part) or _JOB_TITLE.search(part):
             continue
         key = re.sub(r"\W+", "", part.lower())
         if (site_key and key == site_key) or part.lower() in months:
