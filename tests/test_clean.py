@@ -165,3 +165,30 @@ def test_byline_keeps_names_only(author: str, expected: str) -> None:
     from eventwire.clean.text import clean_byline
 
     assert clean_byline(author, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("meta", "h1", "expected"),
+    [
+        (None, "Politics | Council approves new bus lanes", "Council approves new bus lanes"),
+        (None, "Opinion | Let the buses run on time | Editorial", "Let the buses run on time"),
+        (None, "Storm closes ports along the coast [Watch]", "Storm closes ports along the coast"),
+        (
+            None,
+            "Rover sends first pictures from the crater (video)",
+            "Rover sends first pictures from the crater",
+        ),
+        (None, "Inside the city 's oldest market hall", "Inside the city's oldest market hall"),
+        (
+            "Ferry service resumes after storm | Demo News",
+            "Travel Ferry service resumes after storm",
+            "Ferry service resumes after storm",
+        ),
+        # a headline with ' | ' between two real parts stays whole
+        (None, "Floods in the north | Drought in the south", "Floods in the north | Drought in the south"),
+    ],
+)
+def test_title_without_section_labels(meta: str | None, h1: str, expected: str) -> None:
+    from eventwire.clean.text import choose_title
+
+    assert choose_title(meta, h1, "Demo News") == expected

@@ -188,12 +188,37 @@ def strip_site_name(title: str | None, site: str | None) -> str | None:
     return title
 
 
+_MEDIA_TAG = re.compile(
+    r"\s*[\[(](?:watch|video|videos|photos?|pictures|pics|gallery|listen|audio|podcast)[\])]$", re.I
+)
+_SPACE_BEFORE_CLITIC = re.compile(r"\s+(?=['’](?:s|t|re|ll|ve|d)\b)")
+
+
+def _headline_parts(h1: str) -> str:
+    """A headline without the section label set off by ' | ' ('Politics | Storm hits coast',
+    'Opinion | Let them play | Editorial') or a media tag after it ('… [Watch]', '… (video)')."""
+    parts = [p.strip() for p in h1.split(" | ")]
+    if len(parts) > 1:
+        longest = max(parts, key=lambda p: len(p.split()))
+        others = [p for p in parts if p is not longest]
+        if len(longest.split()) >= 4 and all(len(p.split()) <= 3 for p in others):
+            h1 = longest
+    return _MEDIA_TAG.sub("", h1)
+
+
 def choose_title(meta: str | None, h1: str | None, site: str | None) -> str | None:
     """The on-page headline (<h1>) when it is a real headline, else the page title without the
-    site's name."""
+    site's name. An <h1> that is the page title with a short section label in front of it
+    ('Opinion What we learned') gives the page title."""
+    page_title = strip_site_name(meta, site)
     if h1 and len(h1.split()) >= 4 and len(h1) <= 300:
+        h1 = _headline_parts(_SPACE_BEFORE_CLITIC.sub("", h1))
+        if page_title and h1.endswith(page_title) and h1 != page_title:
+            label = h1[: -len(page_title)].split()
+            if len(label) <= 2 and len(page_title.split()) >= 4:
+                return page_title
         return h1
-    return strip_site_name(meta, site)
+    return page_title
 
 
 _BYLINE_JUNK = re.compile(
