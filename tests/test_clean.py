@@ -192,3 +192,14 @@ def test_title_without_section_labels(meta: str | None, h1: str, expected: str) 
     from eventwire.clean.text import choose_title
 
     assert choose_title(meta, h1, "Demo News") == expected
+
+
+def test_update_time_without_a_date_is_chrome_but_no_date() -> None:
+    a = clean(
+        "Storm hits the coast\n\nUpdated at 1:23 p.m.\n\n"
+        "A storm hit the coast on Monday, officials said.\n\nTags storms, coast, weather"
+    )
+    assert a.text == "A storm hit the coast on Monday, officials said."
+    assert a.published is None
+    assert [r.rule for r in a.removed] == ["published-line", "taxonomy-line"]
+    assert "time only" in a.removed[0].reason

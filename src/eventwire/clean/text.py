@@ -49,6 +49,8 @@ _DATELINE_NOWIRE = re.compile(r"^(?P<place>[A-Z][A-Z.'’/ ,-]{2,60}?)\s*(?:[–
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _RELATIVE = re.compile(r"\b(?:ago|today|yesterday|just now|minutes?|hours?)\b", re.I)
+# "Updated at 1:23 p.m.": a time of day without its date
+_TIME_ONLY = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\.?$", re.I)
 _CREDIT_NAMES = re.compile(r"Reporting by (?P<names>[^;()]+)", re.I)
 
 
@@ -76,6 +78,9 @@ def _apply_rules(line: str, rules: Sequence[CleanRule], state: _State) -> bool:
             if value and _RELATIVE.search(value):
                 # "Updated 2 hours ago": no date we can know without the crawl time
                 state.removed.append(Removed(line, rule.reason + " (relative: no date taken)", rule.name))
+                return True
+            if value and _TIME_ONLY.match(value.strip()):
+                state.removed.append(Removed(line, rule.reason + " (time only: no date taken)", rule.name))
                 return True
             parsed = normalise_date(value)
             if parsed is None:
