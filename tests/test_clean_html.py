@@ -135,3 +135,13 @@ def test_date_line_printed_with_the_headline() -> None:
     assert headline_date(page.replace("<h1>", "<h2>").replace("</h1>", "</h2>")) is None
     assert headline_date("<h1>Title</h1><span>30 February 2024</span>") is None
     assert headline_date("<h1>Title</h1><span>Published 4 March 2024</span>") == "2024-03-04"
+
+
+def test_shown_date_far_from_the_metadata_is_not_taken() -> None:
+    from eventwire.clean.html import choose_date
+
+    assert choose_date("2024-03-05", "2024-03-04") == "2024-03-05"
+    assert choose_date("1985-04-23", "2024-03-04") == "2024-03-04"  # a birth date near the headline
+    assert choose_date(None, "2024-03-04") == "2024-03-04"
+    assert choose_date("2024-03-05", None) == "2024-03-05"
+    assert choose_date("2024-03-05", "not a date") == "2024-03-05"

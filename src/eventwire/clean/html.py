@@ -48,6 +48,7 @@ _AFTER_KEY = re.compile(r"""["']?\s*(?::\s*"|[^>]{0,80}?content=["'])(\d{4}-\d{2
 # A date line printed with the headline ("Dec. 22, 2023", "Updated 19 September 2023, 10:02"):
 # a short text of its own within the first HEADER_CHARS of HTML from the <h1> on.
 HEADER_CHARS = 6000
+SHOWN_DATE_MAX_GAP = timedelta(days=366)
 DATE_LINE_CHARS = 80
 _H1_START = re.compile(r"<h1\b", re.I)
 _NON_TEXT = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.I | re.S)
@@ -243,6 +244,18 @@ def page_date(html: str, found: str | None) -> str | None:
     return local_day(html, refreshed_day(html, found[:10]))
 
 
+def choose_date(shown: str | None, meta: str | None) -> str | None:
+    """The date printed with the headline, unless it is more than a year away from the page's
+    metadata date (then it is more likely another story's or a birth date than this one's)."""
+    if shown is None or meta is None:
+        return shown or meta
+    try:
+        gap = abs(date.fromisoformat(shown) - date.fromisoformat(meta[:10]))
+    except ValueError:
+        return shown  # the metadata date is not a calendar date: nothing to weigh against
+    return shown if gap <= SHOWN_DATE_MAX_GAP else meta
+
+
 def extract_html(html: str, url: str | None = None) -> Extracted | None:
     doc = _bare(html, url, precise=True)
     if doc is None or word_count(str(doc.text)) < MIN_ARTICLE_WORDS:
@@ -255,7 +268,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted | None:
         text=body_text(doc),
         title=doc.title,
         author=doc.author,
-        date=headline_date(html) or page_date(html, doc.date),
+        date=choose_date(headline_date(html), page_date(html, doc.date)),
         sitename=doc.sitename,
         h1=first_h1(html),
     )
