@@ -203,3 +203,16 @@ def test_update_time_without_a_date_is_chrome_but_no_date() -> None:
     assert a.published is None
     assert [r.rule for r in a.removed] == ["published-line", "taxonomy-line"]
     assert "time only" in a.removed[0].reason
+
+
+def test_link_list_under_a_related_heading_goes_with_it() -> None:
+    a = clean(
+        "Ferry service resumes\n\nFerries sailed again on Monday after the storm, the operator said.\n\n"
+        "- Crews checked every vessel before the first departure.\n\n"
+        "Related stories:\n- Storm closes ports along the coast\n- Harbour reopens after repairs\n\n"
+        "The operator said timetables would be back to normal by Friday."
+    )
+    assert "Crews checked every vessel" in a.text  # a bullet not under a links heading stays
+    assert "Storm closes ports" not in a.text and "Harbour reopens" not in a.text
+    assert "back to normal by Friday" in a.text
+    assert [r.rule for r in a.removed].count("source-link") == 3

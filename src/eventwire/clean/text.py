@@ -51,6 +51,8 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _RELATIVE = re.compile(r"\b(?:ago|today|yesterday|just now|minutes?|hours?)\b", re.I)
 # "Updated at 1:23 p.m.": a time of day without its date
 _TIME_ONLY = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\.?$", re.I)
+_BULLET = re.compile(r"^[-•*–]\s+\S")
+LINK_HEADING_RULE = "source-link"
 _CREDIT_NAMES = re.compile(r"Reporting by (?P<names>[^;()]+)", re.I)
 
 
@@ -323,6 +325,7 @@ def clean_article(
                 lines = lines[i + 1 :]
                 break
     blocks: list[list[str]] = [[]]
+    link_list = False  # inside the bulleted list under a "Related stories:" heading
     for line in lines:
         if not line:
             if blocks[-1]:
@@ -331,7 +334,13 @@ def clean_article(
         if state.title and line == state.title and not any(blocks):
             state.removed.append(Removed(line, "headline repeated in the body", "headline-repeat"))
             continue
+        if link_list and _BULLET.match(line):
+            state.removed.append(Removed(line, "link under a related-links heading", LINK_HEADING_RULE))
+            continue
+        link_list = False
         if _apply_rules(line, rules, state):
+            last = state.removed[-1]
+            link_list = last.rule == LINK_HEADING_RULE and _ends_open(line.rstrip(" :"))
             continue
         blocks[-1].append(line)
     paragraphs = _paragraphs([b for b in blocks if b], html=raw.fmt == "html")
