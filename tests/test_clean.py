@@ -148,3 +148,71 @@ def test_site_name_is_not_part_of_the_title() -> None:
     )
     assert strip_site_name("Biden: talks will go on", None) == "Biden: talks will go on"
     assert strip_site_name(None, "x") is None
+
+
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [
+        ("Tom Roe The Associated Press", "Tom Roe"),  # the agency written after the name
+        ("Sam Poe, Reuters", "Sam Poe"),
+        ("The Associated Press", "The Associated Press"),  # the agency alone stays
+        ("Lena Vik MS, RD", "Lena Vik"),  # degrees after the name
+        ("Omar Haddad, Chief Technology Officer", "Omar Haddad"),  # a job title is not a name
+        ("Jane Doe and Tom Roe", "Jane Doe; Tom Roe"),
+    ],
+)
+def test_byline_keeps_names_only(author: str, expected: str) -> None:
+    from eventwire.clean.text import clean_byline
+
+    assert clean_byline(author, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("meta", "h1", "expected"),
+    [
+        (None, "Politics | Council approves new bus lanes", "Council approves new bus lanes"),
+        (None, "Opinion | Let the buses run on time | Editorial", "Let the buses run on time"),
+        (None, "Storm closes ports along the coast [Watch]", "Storm closes ports along the coast"),
+        (
+            None,
+            "Rover sends first pictures from the crater (video)",
+            "Rover sends first pictures from the crater",
+        ),
+        (None, "Inside the city 's oldest market hall", "Inside the city's oldest market hall"),
+        (
+            "Ferry service resumes after storm | Demo News",
+            "Travel Ferry service resumes after storm",
+            "Ferry service resumes after storm",
+        ),
+        # a headline with ' | ' between two real parts stays whole
+        (None, "Floods in the north | Drought in the south", "Floods in the north | Drought in the south"),
+    ],
+)
+def test_title_without_section_labels(meta: str | None, h1: str, expected: str) -> None:
+    from eventwire.clean.text import choose_title
+
+    assert choose_title(meta, h1, "Demo News") == expected
+
+
+def test_update_time_without_a_date_is_chrome_but_no_date() -> None:
+    a = clean(
+        "Storm hits the coast\n\nUpdated at 1:23 p.m.\n\n"
+        "A storm hit the coast on Monday, officials said.\n\nTags storms, coast, weather"
+    )
+    assert a.text == "A storm hit the coast on Monday, officials said."
+    assert a.published is None
+    assert [r.rule for r in a.removed] == ["published-line", "taxonomy-line"]
+    assert "time only" in a.removed[0].reason
+
+
+def test_link_list_under_a_related_heading_goes_with_it() -> None:
+    a = clean(
+        "Ferry service resumes\n\nFerries sailed again on Monday after the storm, the operator said.\n\n"
+        "- Crews checked every vessel before the first departure.\n\n"
+        "Related stories:\n- Storm closes ports along the coast\n- Harbour reopens after repairs\n\n"
+        "The operator said timetables would be back to normal by Friday."
+    )
+    assert "Crews checked every vessel" in a.text  # a bullet not under a links heading stays
+    assert "Storm closes ports" not in a.text and "Harbour reopens" not in a.text
+    assert "back to normal by Friday" in a.text
+    assert [r.rule for r in a.removed].count("source-link") == 3

@@ -162,3 +162,24 @@ def test_evaluate_on_a_few_pages() -> None:
     for key in rates:
         assert 0.0 <= metrics[key] <= 1.0, key
     assert metrics["seconds"] >= 0
+
+
+def test_date_miss_kinds() -> None:
+    from eventwire.evaluation.extraction import date_miss_kind
+
+    assert date_miss_kind(None, "2024-03-05") == "none"
+    assert date_miss_kind("2024-03-04T23:00:00", "2024-03-05") == "off_by_1"
+    assert date_miss_kind("2023-03-05", "2024-03-05") == "same_day_other_year"
+    assert date_miss_kind("2024-02-11", "2024-03-05") == "other"
+
+
+def test_worst_pages_keeps_the_lowest_f1s() -> None:
+    from eventwire.evaluation.extraction import WORST_PAGES, _keep_worst, _worst_list
+
+    heap: list[tuple[float, str, float, float]] = []
+    for n in range(WORST_PAGES + 3):
+        gold = "one two three four five six seven eight"
+        pred = " ".join(gold.split()[: 8 - n])  # page n misses its last n words
+        _keep_worst(heap, f"p{n}", shingle_match(gold, pred))
+    ids = [row["id"] for row in _worst_list(heap)]
+    assert ids == [f"p{n}" for n in range(WORST_PAGES + 2, 2, -1)]

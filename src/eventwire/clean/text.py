@@ -49,6 +49,10 @@ _DATELINE_NOWIRE = re.compile(r"^(?P<place>[A-Z][A-Z.'’/ ,-]{2,60}?)\s*(?:[–
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _RELATIVE = re.compile(r"\b(?:ago|today|yesterday|just now|minutes?|hours?)\b", re.I)
+# "Updated at 1:23 p.m.": a time of day without its date
+_TIME_ONLY = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\.?$", re.I)
+_BULLET = re.compile(r"^[-•*–]\s+\S")
+LINK_HEADING_RULE = "source-link"
 _CREDIT_NAMES = re.compile(r"Reporting by (?P<names>[^;()]+)", re.I)
 
 
@@ -76,6 +80,9 @@ def _apply_rules(line: str, rules: Sequence[CleanRule], state: _State) -> bool:
             if value and _RELATIVE.search(value):
                 # "Updated 2 hours ago": no date we can know without the crawl time
                 state.removed.append(Removed(line, rule.reason + " (relative: no date taken)", rule.name))
+                return True
+            if value and _TIME_ONLY.match(value.strip()):
+                state.removed.append(Removed(line, rule.reason + " (time only: no date taken)", rule.name))
                 return True
             parsed = normalise_date(value)
             if parsed is None:
@@ -188,12 +195,37 @@ def strip_site_name(title: str | None, site: str | None) -> str | None:
     return title
 
 
+_MEDIA_TAG = re.compile(
+    r"\s*[\[(](?:watch|video|videos|photos?|pictures|pics|gallery|listen|audio|podcast)[\])]$", re.I
+)
+_SPACE_BEFORE_CLITIC = re.compile(r"\s+(?=['’](?:s|t|re|ll|ve|d)\b)")
+
+
+def _headline_parts(h1: str) -> str:
+    """A headline without the section label set off by ' | ' ('Politics | Storm hits coast',
+    'Opinion | Let them play | Editorial') or a media tag after it ('… [Watch]', '… (video)')."""
+    parts = [p.strip() for p in h1.split(" | ")]
+    if len(parts) > 1:
+        longest = max(parts, key=lambda p: len(p.split()))
+        others = [p for p in parts if p is not longest]
+        if len(longest.split()) >= 4 and all(len(p.split()) <= 3 for p in others):
+            h1 = longest
+    return _MEDIA_TAG.sub("", h1)
+
+
 def choose_title(meta: str | None, h1: str | None, site: str | None) -> str | None:
     """The on-page headline (<h1>) when it is a real headline, else the page title without the
-    site's name."""
+    site's name. An <h1> that is the page title with a short section label in front of it
+    ('Opinion What we learned') gives the page title."""
+    page_title = strip_site_name(meta, site)
     if h1 and len(h1.split()) >= 4 and len(h1) <= 300:
+        h1 = _headline_parts(_SPACE_BEFORE_CLITIC.sub("", h1))
+        if page_title and h1.endswith(page_title) and h1 != page_title:
+            label = h1[: -len(page_title)].split()
+            if len(label) <= 2 and len(page_title.split()) >= 4:
+                return page_title
         return h1
-    return strip_site_name(meta, site)
+    return page_title
 
 
 _BYLINE_JUNK = re.compile(
@@ -210,6 +242,21 @@ _ORGISH = re.compile(
     re.I,
 )
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)$")
+# Degrees and licences written after a name: "Lauren Roe MS RD" → "Lauren Roe".
+_DEGREES = re.compile(
+    r"(?:,?\s+(?:MS|MA|MSc|BSc|RD|RDN|LD|LDN|MD|Ph\.?D\.?|MPH|MBA|RN|CPA|DVM|JD|CDN|CDCES))+$"
+)
+# "Tom Roe The Associated Press", "Tom Roe, Reuters" written as one part.
+_WIRE_SUFFIX = re.compile(
+    r"\s+(?:the\s+)?(?:" + "|".join(re.escape(w) for w in sorted(KNOWN_WIRES, key=len, reverse=True)) + r")$",
+    re.I,
+)
+# A job title listed beside the name is neither a name nor a publisher.
+_JOB_TITLE = re.compile(
+    r"\b(?:officer|chief|director|manager|president|founder|ceo|cto|correspondent|columnist|"
+    r"contributor|producer|photographer|stylist|intern)\b",
+    re.I,
+)
 
 
 def clean_byline(author: str | None, site: str | None) -> str | None:
@@ -223,7 +270,11 @@ def clean_byline(author: str | None, site: str | None) -> str | None:
     orgs: list[str] = []
     for part in re.split(r"\s*(?:[;|,]|\band\b|&)\s*", author):
         part = _BYLINE_TRAILER.sub("", _BYLINE_JUNK.sub("", part.strip())).strip(" .:-")
-        if not part or _URLISH.search(part) or _CREDENTIAL.match(part):
+        part = _DEGREES.sub("", part).strip(" .:-")
+        person = _WIRE_SUFFIX.sub("", part)
+        if person != part and len(person.split()) >= 2 and not _ORGISH.search(person):
+            part = person  # a name with its agency after it
+        if not part or _URLISH.search(part) or _CREDENTIAL.match(part) or _JOB_TITLE.search(part):
             continue
         key = re.sub(r"\W+", "", part.lower())
         if (site_key and key == site_key) or part.lower() in months:
@@ -274,6 +325,7 @@ def clean_article(
                 lines = lines[i + 1 :]
                 break
     blocks: list[list[str]] = [[]]
+    link_list = False  # inside the bulleted list under a "Related stories:" heading
     for line in lines:
         if not line:
             if blocks[-1]:
@@ -282,7 +334,13 @@ def clean_article(
         if state.title and line == state.title and not any(blocks):
             state.removed.append(Removed(line, "headline repeated in the body", "headline-repeat"))
             continue
+        if link_list and _BULLET.match(line):
+            state.removed.append(Removed(line, "link under a related-links heading", LINK_HEADING_RULE))
+            continue
+        link_list = False
         if _apply_rules(line, rules, state):
+            last = state.removed[-1]
+            link_list = last.rule == LINK_HEADING_RULE and _ends_open(line.rstrip(" :"))
             continue
         blocks[-1].append(line)
     paragraphs = _paragraphs([b for b in blocks if b], html=raw.fmt == "html")

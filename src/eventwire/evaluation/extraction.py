@@ -33,6 +33,11 @@ NAEB metadata, each rate over the pages whose gold field is present:
   A leading "By" is dropped, as are parts that are only a degree or suffix (", Ph.D.", ", Jr.").
   The gold field is a comma-separated string (empty for 38 pages, which are not scored).
 
+Diagnostics (not metrics): ``zyte_worst_pages`` and ``naeb_worst_pages`` name the WORST_PAGES pages
+with the lowest per-page body F1 (id, precision, recall; no text), and ``naeb_date_misses`` counts the
+missed dates by kind (``none`` predicted, ``off_by_1`` day, ``same_day_other_year``, ``other``) — where to
+look next, read from the run's own scores.
+
 The same metrics for plain trafilatura (``bare_extraction(favor_precision=True, with_metadata=True)``,
 its other options at their defaults, no eventwire rules) are reported under ``trafilatura_*`` keys as a
 reference from the same run.
@@ -41,6 +46,7 @@ reference from the same run.
 from __future__ import annotations
 
 import gzip
+import heapq
 import json
 import re
 import time
@@ -48,6 +54,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +63,7 @@ from eventwire.evaluation import GoldMissing
 ZYTE_DIR = "scrapinghub-article-extraction-benchmark"
 NAEB_DIR = "naeb-newspaper4k-article-extraction-dataset"
 SHINGLE_SIZE = 4
+WORST_PAGES = 5
 
 _TOKEN = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
@@ -342,6 +350,10 @@ class _Tally:
     date: MetaScore = field(default_factory=MetaScore)
     author: MetaScore = field(default_factory=MetaScore)
     seconds: float = 0.0
+    # Bounded heaps of (-f1, id, precision, recall): the WORST_PAGES lowest per-page F1s.
+    zyte_worst: list[tuple[float, str, float, float]] = field(default_factory=list)
+    naeb_worst: list[tuple[float, str, float, float]] = field(default_factory=list)
+    date_misses: Counter[str] = field(default_factory=Counter)
 
     def run(self, html: str) -> Prediction:
         start = time.perf_counter()
@@ -349,13 +361,20 @@ class _Tally:
         self.seconds += time.perf_counter() - start
         return pred
 
+    def add_zyte(self, page: GoldPage, pred: Prediction) -> None:
+        _keep_worst(self.zyte_worst, page.id, self.zyte.add(page.text, pred.text))
+        self.zyte_rejected += pred.rejected
+
     def add_naeb(self, page: GoldPage, pred: Prediction) -> None:
-        self.naeb.add(page.text, pred.text)
+        _keep_worst(self.naeb_worst, page.id, self.naeb.add(page.text, pred.text))
         self.naeb_rejected += pred.rejected
         if page.title:
             self.title.add(bool(pred.title) and normalise_title(pred.title) == normalise_title(page.title))
         if page.date:
-            self.date.add(pred.date is not None and pred.date.strip()[:10] == page.date)
+            hit = pred.date is not None and pred.date.strip()[:10] == page.date
+            self.date.add(hit)
+            if not hit:
+                self.date_misses[date_miss_kind(pred.date, page.date)] += 1
         gold_authors = normalise_authors(page.authors)
         if gold_authors:
             self.author.add(normalise_authors(pred.authors) == gold_authors)
@@ -377,6 +396,46 @@ class _Tally:
             f"{prefix}naeb_author_exact": self.author.rate,
         }
 
+    def diagnostics(self) -> dict[str, Any]:
+        return {
+            "zyte_worst_pages": _worst_list(self.zyte_worst),
+            "naeb_worst_pages": _worst_list(self.naeb_worst),
+            "naeb_date_misses": dict(sorted(self.date_misses.items())),
+        }
+
+
+def _keep_worst(heap: list[tuple[float, str, float, float]], page_id: str, match: ShingleMatch) -> None:
+    """Keep the WORST_PAGES lowest per-page F1s (a max-heap on F1 through negated keys)."""
+    p, r = match.precision, match.recall
+    f1 = 2 * p * r / (p + r) if p + r > 0 else 0.0
+    item = (-f1, page_id, p, r)
+    if len(heap) < WORST_PAGES:
+        heapq.heappush(heap, item)
+    elif item > heap[0]:
+        heapq.heapreplace(heap, item)
+
+
+def _worst_list(heap: list[tuple[float, str, float, float]]) -> list[dict[str, Any]]:
+    return [
+        {"id": page_id, "precision": round(p, 3), "recall": round(r, 3)}
+        for _, page_id, p, r in sorted(heap, reverse=True)
+    ]
+
+
+def date_miss_kind(predicted: str | None, gold: str) -> str:
+    """How a predicted date misses the gold one: none, off_by_1, same_day_other_year, other."""
+    if not predicted:
+        return "none"
+    try:
+        got, want = date.fromisoformat(predicted.strip()[:10]), date.fromisoformat(gold)
+    except ValueError:
+        return "other"
+    if abs((got - want).days) == 1:
+        return "off_by_1"
+    if (got.month, got.day) == (want.month, want.day):
+        return "same_day_other_year"
+    return "other"
+
 
 def evaluate(shared: Path, engine_factory: Callable[[], Any], limit: int | None) -> dict[str, Any]:
     """Score the clean stage and plain trafilatura on both benchmarks (``engine_factory`` unused)."""
@@ -395,9 +454,7 @@ def evaluate(shared: Path, engine_factory: Callable[[], Any], limit: int | None)
     plain = _Tally(trafilatura_extractor())
     for page, html in _html_stream(zyte):
         for tally in (ours, plain):
-            pred = tally.run(html)
-            tally.zyte.add(page.text, pred.text)
-            tally.zyte_rejected += pred.rejected
+            tally.add_zyte(page, tally.run(html))
     for page, html in _html_stream(naeb):
         for tally in (ours, plain):
             tally.add_naeb(page, tally.run(html))
@@ -405,6 +462,7 @@ def evaluate(shared: Path, engine_factory: Callable[[], Any], limit: int | None)
     return {
         **ours.metrics(""),
         **plain.metrics("trafilatura_"),
+        **ours.diagnostics(),
         "zyte_pages": ours.zyte.pages,
         "zyte_missing_html": zyte_missing,
         "naeb_pages": ours.naeb.pages,
