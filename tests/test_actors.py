@@ -182,7 +182,7 @@ def test_towns_and_regions_place_actors(engine) -> None:  # type: ignore[no-unty
     assert police.code == "PAKGOV"
     text = "Soldiers imposed a curfew in the town of Kirkuk after the riots."
     town = resolve_word(engine, text, "Kirkuk")
-    assert (town.country, town.sector) == ("IRQ", None)
+    assert (town.country, town.sector) == ("IRQ", "CVL")
     assert resolve_word(engine, text, "Kirkuk", places=False) is None
     farmers = resolve_word(engine, "Farmers in West Darfur State lost their cattle.", "Farmers")
     assert farmers.country == "SDN"
@@ -195,3 +195,10 @@ def test_people_and_dateline_are_no_places(engine) -> None:  # type: ignore[no-u
     assert resolve_word(engine, text, "CITY") is None
     assert resolve_word(engine, "Two men were hurt in a blast in Gaza City.", "City").country == "PSE"
     assert resolve_word(engine, "Kurds demonstrated on Sunday.", "Kurds").country is None
+
+
+def test_a_capital_named_as_a_place_is_the_city(engine) -> None:  # type: ignore[no-untyped-def]
+    city = resolve_word(engine, "The army imposed a curfew in Nairobi after the riots.", "Nairobi")
+    assert city.code == "KENCVL"
+    seat = resolve_word(engine, "Nairobi rejected the proposal on Monday.", "Nairobi")
+    assert seat.code == "KENGOV"

@@ -85,6 +85,8 @@ NOT_LOCAL = frozenset(
 STATELESS_SECTORS = frozenset({"IGO", "NGO"})
 # Prepositions placing a group in a country ("rebels in Darfur", "students throughout Indonesia").
 PLACE_PREPS = frozenset({"in", "throughout", "across", "inside"})
+# Prepositions naming where something happens ("a curfew in Abidjan", "a blast near Kabul").
+LOCATIVE_PREPS = PLACE_PREPS | {"at", "near", "outside", "around"}
 COUNTRY_KINDS = frozenset({"name", "adjective", "demonym", "metonym"})
 # Nouns that say the proper noun beside them is a place ("the town of Cizre", "Sindh province").
 PLACE_NOUNS = frozenset(
@@ -111,6 +113,11 @@ def _place_forms(name: str) -> tuple[str, ...]:
     if len(words) > 1 and words[0].lower() in COMPASS:
         forms.append(" ".join(words[1:]))
     return tuple(forms)
+
+
+def _as_place(tok: Token) -> bool:
+    """Is ``tok`` the object of a preposition of place ("in Abidjan", "near Kabul")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +340,7 @@ class DocActors:
         return prep.lower_ in {"of", "from"} and self._sector_at(prep.doc, prep.head.i) is not None
 
     def _place_actor(self, para: ParsedParagraph, head: Token) -> Actor | None:
-        """A town or region named as an actor ("shells hit Cizre"): its country, no sector.
+        """A town or region named as an actor ("shells hit Cizre"): its people (CVL) of its country.
         Not the dateline ("GAZA CITY, Palestinian Territories: ..."): where the story was filed."""
         found = self.place_at(para, head)
         first = self.name_tokens(head)[0]
@@ -346,13 +353,13 @@ class DocActors:
             Actor(
                 text=self.text[s:e],
                 name=name,
-                code=actor_code(self._cameo(iso3), None),
+                code=actor_code(self._cameo(iso3), "CVL"),
                 country=iso3,
-                sector=None,
+                sector="CVL",
                 org=None,
                 start=s,
                 end=e,
-                resolved_by=f"place '{name}' in {iso3} (gazetteer)",
+                resolved_by=f"place '{name}' in {iso3} (gazetteer), as its people (CVL)",
             )
         )
 
@@ -581,6 +588,14 @@ class DocActors:
             actor = self._from_match(m)
             if m.entry.type == "country" and m.kind == "demonym":
                 actor = self._people_of(para, head, actor)
+            if m.kind == "metonym" and _as_place(head):
+                # "a curfew in Abidjan", "fighting in central Baghdad": the city, not its government
+                actor = dataclasses.replace(
+                    actor,
+                    sector="CVL",
+                    code=actor_code(m.entry.cameo, "CVL"),
+                    resolved_by=f"{actor.resolved_by}; a city named as a place → its people (CVL)",
+                )
             # "envoys of South Korea": a country mention inside a longer NP is handled below
             if not (m.entry.type == "country" and m.kind in {"adjective"} and head.pos_ == "NOUN"):
                 return [self._record(actor)]
