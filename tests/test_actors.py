@@ -202,3 +202,11 @@ def test_a_capital_named_as_a_place_is_the_city(engine) -> None:  # type: ignore
     assert city.code == "KENCVL"
     seat = resolve_word(engine, "Nairobi rejected the proposal on Monday.", "Nairobi")
     assert seat.code == "KENGOV"
+
+
+def test_names_beside_their_nouns(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Zambia's government closed the opposition newspaper Daily Tribune on Monday."
+    paper = resolve_word(engine, text, "Tribune")
+    assert (paper.country, paper.sector) == ("ZMB", "MED")
+    union = resolve_word(engine, "The Zambia Cotton Growers Association called a strike.", "Association")
+    assert union.country == "ZMB"

@@ -542,6 +542,9 @@ class DocActors:
             if m is not None:
                 continue
             desc = self.describe(para, tok, exclude=name)
+            if desc.sector is None and desc.country is None and self._named_noun(tok):
+                # "the opposition newspaper La Prensa": the noun the name stands beside
+                desc = self.describe(para, tok.head, exclude=name)
             if desc.sector is None and desc.country is None:
                 continue
             if desc.sector is None and tok.ent_type_ != "PERSON":
@@ -559,6 +562,11 @@ class DocActors:
             actor = self._learned_actor(learned, full, s, e, "title or apposition: ")
             self.people_seen.append((s, actor, None))
             self.mentions.setdefault((s, e), actor)
+
+    def _named_noun(self, tok: Token) -> bool:
+        """Is ``tok`` a name in apposition to a sector noun ("the newspaper La Prensa")?"""
+        head = tok.head
+        return tok.dep_ == "appos" and head.pos_ == "NOUN" and self._sector_at(head.doc, head.i) is not None
 
     def _in_subject(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.subject_spans)
@@ -867,10 +875,15 @@ class DocActors:
         its country ('the Kenya Anti-Corruption Commission')."""
         if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() in ABSTRACT_NOUNS:
             return []
-        for child in head.children:
+        first = head.left_edge.i + (head.left_edge.dep_ == "det")
+        mods = list(head.children)
+        if head.pos_ == "PROPN" and first < head.i and head.doc[first].dep_ == "compound":
+            # "the Montenegro Municipality Association": the name's first word modifies the next
+            mods.append(head.doc[first])
+        for child in mods:
             if child.dep_ not in {"amod", "compound", "nmod"}:
                 continue
-            if head.pos_ == "PROPN" and child.i != head.left_edge.i + (head.left_edge.dep_ == "det"):
+            if head.pos_ == "PROPN" and child.i != first:
                 continue  # in a name, only its first word can be the country
             named = self.named_at(para, child)
             if named is None or named[0].kind == "metonym" or self._is_person(named[1]):
