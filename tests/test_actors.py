@@ -210,3 +210,10 @@ def test_names_beside_their_nouns(engine) -> None:  # type: ignore[no-untyped-de
     assert (paper.country, paper.sector) == ("ZMB", "MED")
     union = resolve_word(engine, "The Zambia Cotton Growers Association called a strike.", "Association")
     assert union.country == "ZMB"
+
+
+def test_conjoined_countries_each_keep_their_group(engine) -> None:  # type: ignore[no-untyped-def]
+    result = code_text(engine, "Kenyan and Ugandan officials signed a border agreement in Kampala.")
+    found = {(a.text, a.code) for a in result.actors}
+    assert ("Kenyan and Ugandan officials", "KENGOV") in found
+    assert ("Ugandan officials", "UGAGOV") in found

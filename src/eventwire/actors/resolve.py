@@ -775,7 +775,9 @@ class DocActors:
         left_i = min(left.i, np_start)
         s, _ = self._abs(para, head.doc[left_i])
         _, e = self._abs(para, head)
-        for country, why, igo_code in countries:
+        for n, (country, why, igo_code) in enumerate(countries):
+            # "U.S. and Russian negotiators": the second country's group is "Russian negotiators"
+            start = self._conjunct_start(para, head, left_i, country) if n else s
             if country is None and igo_code is None and term.sector == "HRI" and term.kind == "group":
                 igo_code = "NGOHRI"  # "a human rights group" of no stated country: an NGO
             holder = self._office_holder(para, term, country, head)
@@ -785,13 +787,13 @@ class DocActors:
             out.append(
                 self._record(
                     Actor(
-                        text=self.text[s:e],
-                        name=self.text[s:e],
+                        text=self.text[start:e],
+                        name=self.text[start:e],
                         code=actor_code(self._cameo(country), term.sector, igo_code),
                         country=country,
                         sector=term.sector,
                         org=None,
-                        start=s,
+                        start=start,
                         end=e,
                         resolved_by=f"sector noun '{term.term}' → {term.sector}"
                         + (f"; {why}" if why else ""),
@@ -799,6 +801,17 @@ class DocActors:
                 )
             )
         return out
+
+    def _conjunct_start(self, para: ParsedParagraph, head: Token, left_i: int, country: str | None) -> int:
+        """Where the part of a noun phrase naming a later conjoined country begins ("Russian" in
+        "U.S. and Russian negotiators"); the phrase's own start when no conjunct names it."""
+        for tok in head.doc[left_i : head.i]:
+            if tok.dep_ != "conj":
+                continue
+            named = self.named_at(para, tok)
+            if named is not None and named[1].country == country:
+                return min(named[0].start, self._abs(para, tok)[0])
+        return self._abs(para, head.doc[left_i])[0]
 
     def _inherits(
         self, para: ParsedParagraph, sector: str | None, office: str | None, kind: str, head: Token
