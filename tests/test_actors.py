@@ -217,3 +217,10 @@ def test_conjoined_countries_each_keep_their_group(engine) -> None:  # type: ign
     found = {(a.text, a.code) for a in result.actors}
     assert ("Kenyan and Ugandan officials", "KENGOV") in found
     assert ("Ugandan officials", "UGAGOV") in found
+
+
+def test_victims_do_not_take_the_attackers_country(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Near Mogadishu on Friday, Ethiopian soldiers killed six herders."
+    assert resolve_word(engine, text, "herders").country == "SOM"
+    alone = resolve_word(engine, "Kenyan police arrested forty protesters on Friday.", "protesters")
+    assert alone.country == "KEN"  # no other country named: the story's country still

@@ -853,7 +853,10 @@ class DocActors:
                 place = self._place_in(para, pobj) if named is None else None
                 if place is not None:
                     return [(place[0], f"placed in '{place[1]}'", None)]
-        country = self.story_country(self._abs(para, head)[0], self._other_party(para, head))
+        pos = self._abs(para, head)[0]
+        country = self.story_country(pos, self._other_party(para, head))
+        if country is None and head.dep_ == "dobj":
+            country = self.story_country(pos)  # the doer's is the only country named
         return [(country, f"story's country {country}", None)] if country else []
 
     def _place_in(self, para: ParsedParagraph, pobj: Token) -> tuple[str, str] | None:
@@ -873,11 +876,17 @@ class DocActors:
 
     def _other_party(self, para: ParsedParagraph, head: Token) -> tuple[int, int] | None:
         """For a subject noun, the span of its verb's direct object ("Rebels abducted two
-        Italian engineers": the engineers' nationality is not the rebels')."""
-        if head.dep_ not in {"nsubj", "nsubjpass"}:
+        Italian engineers": the engineers' nationality is not the rebels'); for a direct object,
+        the span of its verb's subject ("Palestinian bombers killed 23 people in Tel Aviv": the
+        victims are not Palestinians because the bombers are)."""
+        if head.dep_ in {"nsubj", "nsubjpass"}:
+            other = "dobj"
+        elif head.dep_ == "dobj":
+            other = "nsubj"
+        else:
             return None
         for obj in head.head.children:
-            if obj.dep_ == "dobj":
+            if obj.dep_ == other:
                 first, last = min(t.i for t in obj.subtree), max(t.i for t in obj.subtree)
                 return self._abs(para, obj.doc[first])[0], self._abs(para, obj.doc[last])[1]
         return None
