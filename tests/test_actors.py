@@ -125,8 +125,9 @@ def test_titled_unknown_person_takes_the_story_country(engine) -> None:  # type:
     assert ("Anton Velescu", "MDAGOV") in {(a.text, a.code) for a in result.actors}
 
 
-def resolve_word(engine, text: str, word: str, published: str = "2024-03-05"):  # type: ignore[no-untyped-def]
-    """Who the resolver says the argument headed by ``word`` is (one-paragraph story)."""
+def resolve_word(engine, text: str, word: str, published: str = "2024-03-05", places: bool = True):  # type: ignore[no-untyped-def]
+    """Who the resolver says the argument headed by ``word`` is (one-paragraph story), with
+    the engine's place gazetteer unless ``places`` is false."""
     from eventwire.actors import DocActors
     from eventwire.clean import clean_article
     from eventwire.nlp import parse_articles
@@ -136,7 +137,8 @@ def resolve_word(engine, text: str, word: str, published: str = "2024-03-05"):  
     article = clean_article(raw, (), None)
     assert isinstance(article, Article)
     [(article, paras)] = list(parse_articles(engine.nlp, [article]))
-    actors = DocActors(engine.dictionary, article.text, paras, date.fromisoformat(published))
+    gazetteer = engine.gazetteer if places else None
+    actors = DocActors(engine.dictionary, article.text, paras, date.fromisoformat(published), gazetteer)
     for para in paras:
         for tok in para.doc:
             if tok.text == word:
@@ -169,3 +171,56 @@ def test_country_word_names_the_group_in_a_compound(engine) -> None:  # type: ig
     assert resolve_word(engine, text, "Ghanaian").code == "GHAMIL"
     former = resolve_word(engine, "A former defence minister criticised the plan in Lima.", "minister")
     assert former.sector == "ELI"
+
+
+def test_towns_and_regions_place_actors(engine) -> None:  # type: ignore[no-untyped-def]
+    """Places the actor dictionary does not know: the gazetteer gives their country."""
+    text = "Residents of Tyumen complained about the water supply."
+    assert resolve_word(engine, text, "Residents").country == "RUS"
+    assert resolve_word(engine, text, "Residents", places=False).country is None
+    police = resolve_word(engine, "The government of Sindh province sent more police.", "government")
+    assert police.code == "PAKGOV"
+    text = "Soldiers imposed a curfew in the town of Kirkuk after the riots."
+    town = resolve_word(engine, text, "Kirkuk")
+    assert (town.country, town.sector) == ("IRQ", "CVL")
+    assert resolve_word(engine, text, "Kirkuk", places=False) is None
+    farmers = resolve_word(engine, "Farmers in West Darfur State lost their cattle.", "Farmers")
+    assert farmers.country == "SDN"
+    teacher = resolve_word(engine, "A teacher from Calgary was detained in Lebanon.", "teacher")
+    assert teacher.country == "CAN"
+
+
+def test_people_and_dateline_are_no_places(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "GAZA CITY, Palestinian Territories: Two men were hurt in a blast."
+    assert resolve_word(engine, text, "CITY") is None
+    assert resolve_word(engine, "Two men were hurt in a blast in Gaza City.", "City").country == "PSE"
+    assert resolve_word(engine, "Kurds demonstrated on Sunday.", "Kurds").country is None
+
+
+def test_a_capital_named_as_a_place_is_the_city(engine) -> None:  # type: ignore[no-untyped-def]
+    city = resolve_word(engine, "The army imposed a curfew in Nairobi after the riots.", "Nairobi")
+    assert city.code == "KENCVL"
+    seat = resolve_word(engine, "Nairobi rejected the proposal on Monday.", "Nairobi")
+    assert seat.code == "KENGOV"
+
+
+def test_names_beside_their_nouns(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Zambia's government closed the opposition newspaper Daily Tribune on Monday."
+    paper = resolve_word(engine, text, "Tribune")
+    assert (paper.country, paper.sector) == ("ZMB", "MED")
+    union = resolve_word(engine, "The Zambia Cotton Growers Association called a strike.", "Association")
+    assert union.country == "ZMB"
+
+
+def test_conjoined_countries_each_keep_their_group(engine) -> None:  # type: ignore[no-untyped-def]
+    result = code_text(engine, "Kenyan and Ugandan officials signed a border agreement in Kampala.")
+    found = {(a.text, a.code) for a in result.actors}
+    assert ("Kenyan and Ugandan officials", "KENGOV") in found
+    assert ("Ugandan officials", "UGAGOV") in found
+
+
+def test_victims_do_not_take_the_attackers_country(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Near Mogadishu on Friday, Ethiopian soldiers killed six herders."
+    assert resolve_word(engine, text, "herders").country == "SOM"
+    alone = resolve_word(engine, "Kenyan police arrested forty protesters on Friday.", "protesters")
+    assert alone.country == "KEN"  # no other country named: the story's country still

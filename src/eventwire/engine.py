@@ -82,7 +82,7 @@ class Engine:
 
     def code_parsed(self, article: Article, paragraphs: list[ParsedParagraph]) -> Coded:
         day = date.fromisoformat(article.published) if article.published else None
-        actors = DocActors(self.dictionary, article.text, paragraphs, day)
+        actors = DocActors(self.dictionary, article.text, paragraphs, day, self.gazetteer)
         events: list[Event] = []
         candidates: list[Candidate] = []
         quotes = find_quotes(article.id, article.text, paragraphs, actors)

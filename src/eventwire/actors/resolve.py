@@ -15,12 +15,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.dictionary import ActorDictionary, Entry, Match, Period, SectorTerm
 from eventwire.nlp import ParsedParagraph
 from eventwire.records import Actor
+
+if TYPE_CHECKING:
+    from eventwire.enrich.places import Gazetteer
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod"})
 DESCRIPTOR_PREPS = frozenset({"of", "from", "at", "for", "in", "with"})
@@ -81,11 +85,39 @@ NOT_LOCAL = frozenset(
 STATELESS_SECTORS = frozenset({"IGO", "NGO"})
 # Prepositions placing a group in a country ("rebels in Darfur", "students throughout Indonesia").
 PLACE_PREPS = frozenset({"in", "throughout", "across", "inside"})
+# Prepositions naming where something happens ("a curfew in Abidjan", "a blast near Kabul").
+LOCATIVE_PREPS = PLACE_PREPS | {"at", "near", "outside", "around"}
 COUNTRY_KINDS = frozenset({"name", "adjective", "demonym", "metonym"})
+# Nouns that say the proper noun beside them is a place ("the town of Cizre", "Sindh province").
+PLACE_NOUNS = frozenset(
+    """town city village region province state district county capital port area municipality
+    prefecture governorate oblast territory island valley suburb neighbourhood neighborhood""".split()
+)
+COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
+# spaCy entity types a place name may carry (a name tagged PERSON or ORG is no place).
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 IT = frozenset({"it", "its"})
 THEY = frozenset({"they", "them", "their"})
 HE = frozenset({"he", "him"})
 SHE = frozenset({"she", "her"})
+
+
+def _place_forms(name: str) -> tuple[str, ...]:
+    """Forms of a place name to look up: as written, without a trailing place noun ("West
+    Darfur State"), without a leading compass word ("West Darfur" → "Darfur")."""
+    forms = [name]
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in PLACE_NOUNS:
+        words = words[:-1]
+        forms.append(" ".join(words))
+    if len(words) > 1 and words[0].lower() in COMPASS:
+        forms.append(" ".join(words[1:]))
+    return tuple(forms)
+
+
+def _as_place(tok: Token) -> bool:
+    """Is ``tok`` the object of a preposition of place ("in Abidjan", "near Kabul")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,13 +159,18 @@ class DocActors:
         text: str,
         paragraphs: Sequence[ParsedParagraph],
         day: date | None,
+        places: Gazetteer | None = None,
     ) -> None:
+        """``places``: the place gazetteer, for towns and regions the actor dictionary does not
+        know ("residents of Tyumen", "Sindh police"); without it only countries place actors."""
         self.d = dictionary
         self.text = text
         self.day = day
+        self.places = places
         self.matches = self._valid_matches(dictionary.find(text))
         self._starts = [m.start for m in self.matches]
         self.country_mentions = self._country_mentions()
+        self._place_context = frozenset(iso3 for _, iso3 in self.country_mentions)
         self.learned: dict[str, Learned] = {}
         self.surnames: dict[str, list[Learned]] = {}
         self.mentions: dict[tuple[int, int], Actor] = {}
@@ -262,6 +299,69 @@ class DocActors:
         s, e = self._abs(para, tok)
         m = self.match_at(s, e)
         return None if m is None else (m, self._from_match(m))
+
+    def place_at(self, para: ParsedParagraph, tok: Token) -> tuple[str, str] | None:
+        """(ISO3, name) of a town or region the actor dictionary does not know, for a proper
+        noun of its name ("Cizre", "Sindh" in "Sindh province", "Tyumen" in "the Tyumen
+        region"): the name must be tagged a place by the parser or stand beside a place noun."""
+        if self.places is None or tok.pos_ != "PROPN":
+            return None
+        while tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+            tok = tok.head
+        name = self.name_tokens(tok)
+        s, _ = self._abs(para, name[0])
+        _, e = self._abs(para, name[-1])
+        if self.match_at(s, e) is not None or any(t.ent_type_ == "PERSON" for t in name):
+            return None
+        beside = [tok.head, *(c for c in tok.children if c.dep_ in {"compound", "appos"})]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            beside.append(tok.head.head)  # "the town of Cizre"
+        if any(t.lemma_.lower() in PLACE_NOUNS for t in beside):
+            pass  # "the town of Samarra" (whatever the parser's entity type)
+        elif any(t.ent_type_ == "NORP" for t in name):
+            return None  # "Kurds", "Sunnis": a people, not a place
+        elif not any(t.ent_type_ in PLACE_ENTS for t in name) and not self._placed_by_prep(tok):
+            return None
+        full = self.text[s:e]
+        for form in _place_forms(full):
+            found = self.places.resolve(form, self._place_context)
+            if found is not None and found.country is not None:
+                return found.country, full
+        return None
+
+    def _placed_by_prep(self, tok: Token) -> bool:
+        """Is ``tok`` the object of 'in'/'near' ("thwarted in Khanty-Mansiysk"), or of 'of'/'from'
+        after a noun for people ("residents of Tyumen", "a teacher from Calgary")?"""
+        if tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        if prep.lower_ in PLACE_PREPS | {"near"}:
+            return True
+        return prep.lower_ in {"of", "from"} and self._sector_at(prep.doc, prep.head.i) is not None
+
+    def _place_actor(self, para: ParsedParagraph, head: Token) -> Actor | None:
+        """A town or region named as an actor ("shells hit Cizre"): its people (CVL) of its country.
+        Not the dateline ("GAZA CITY, Palestinian Territories: ..."): where the story was filed."""
+        found = self.place_at(para, head)
+        first = self.name_tokens(head)[0]
+        if found is None or (first.i == 0 and found[1].isupper()):
+            return None
+        iso3, name = found
+        s, _ = self._abs(para, first)
+        _, e = self._abs(para, head)
+        return self._record(
+            Actor(
+                text=self.text[s:e],
+                name=name,
+                code=actor_code(self._cameo(iso3), "CVL"),
+                country=iso3,
+                sector="CVL",
+                org=None,
+                start=s,
+                end=e,
+                resolved_by=f"place '{name}' in {iso3} (gazetteer), as its people (CVL)",
+            )
+        )
 
     def _period(self, entry: Entry) -> tuple[Period | None, str]:
         return entry.period_on(self.day)
@@ -442,6 +542,9 @@ class DocActors:
             if m is not None:
                 continue
             desc = self.describe(para, tok, exclude=name)
+            if desc.sector is None and desc.country is None and self._named_noun(tok):
+                # "the opposition newspaper La Prensa": the noun the name stands beside
+                desc = self.describe(para, tok.head, exclude=name)
             if desc.sector is None and desc.country is None:
                 continue
             if desc.sector is None and tok.ent_type_ != "PERSON":
@@ -459,6 +562,11 @@ class DocActors:
             actor = self._learned_actor(learned, full, s, e, "title or apposition: ")
             self.people_seen.append((s, actor, None))
             self.mentions.setdefault((s, e), actor)
+
+    def _named_noun(self, tok: Token) -> bool:
+        """Is ``tok`` a name in apposition to a sector noun ("the newspaper La Prensa")?"""
+        head = tok.head
+        return tok.dep_ == "appos" and head.pos_ == "NOUN" and self._sector_at(head.doc, head.i) is not None
 
     def _in_subject(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.subject_spans)
@@ -488,6 +596,14 @@ class DocActors:
             actor = self._from_match(m)
             if m.entry.type == "country" and m.kind == "demonym":
                 actor = self._people_of(para, head, actor)
+            if m.kind == "metonym" and _as_place(head):
+                # "a curfew in Abidjan", "fighting in central Baghdad": the city, not its government
+                actor = dataclasses.replace(
+                    actor,
+                    sector="CVL",
+                    code=actor_code(m.entry.cameo, "CVL"),
+                    resolved_by=f"{actor.resolved_by}; a city named as a place → its people (CVL)",
+                )
             # "envoys of South Korea": a country mention inside a longer NP is handled below
             if not (m.entry.type == "country" and m.kind in {"adjective"} and head.pos_ == "NOUN"):
                 return [self._record(actor)]
@@ -497,6 +613,9 @@ class DocActors:
             learned = self._learned_for(para, head)
             if learned:
                 return [learned]
+            place = self._place_actor(para, head)
+            if place is not None:
+                return [place]
         return self._sector_actor(para, head)
 
     def _group_noun(self, word: Token) -> Token | None:
@@ -656,7 +775,9 @@ class DocActors:
         left_i = min(left.i, np_start)
         s, _ = self._abs(para, head.doc[left_i])
         _, e = self._abs(para, head)
-        for country, why, igo_code in countries:
+        for n, (country, why, igo_code) in enumerate(countries):
+            # "U.S. and Russian negotiators": the second country's group is "Russian negotiators"
+            start = self._conjunct_start(para, head, left_i, country) if n else s
             if country is None and igo_code is None and term.sector == "HRI" and term.kind == "group":
                 igo_code = "NGOHRI"  # "a human rights group" of no stated country: an NGO
             holder = self._office_holder(para, term, country, head)
@@ -666,13 +787,13 @@ class DocActors:
             out.append(
                 self._record(
                     Actor(
-                        text=self.text[s:e],
-                        name=self.text[s:e],
+                        text=self.text[start:e],
+                        name=self.text[start:e],
                         code=actor_code(self._cameo(country), term.sector, igo_code),
                         country=country,
                         sector=term.sector,
                         org=None,
-                        start=s,
+                        start=start,
                         end=e,
                         resolved_by=f"sector noun '{term.term}' → {term.sector}"
                         + (f"; {why}" if why else ""),
@@ -680,6 +801,17 @@ class DocActors:
                 )
             )
         return out
+
+    def _conjunct_start(self, para: ParsedParagraph, head: Token, left_i: int, country: str | None) -> int:
+        """Where the part of a noun phrase naming a later conjoined country begins ("Russian" in
+        "U.S. and Russian negotiators"); the phrase's own start when no conjunct names it."""
+        for tok in head.doc[left_i : head.i]:
+            if tok.dep_ != "conj":
+                continue
+            named = self.named_at(para, tok)
+            if named is not None and named[1].country == country:
+                return min(named[0].start, self._abs(para, tok)[0])
+        return self._abs(para, head.doc[left_i])[0]
 
     def _inherits(
         self, para: ParsedParagraph, sector: str | None, office: str | None, kind: str, head: Token
@@ -713,19 +845,48 @@ class DocActors:
             if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
                 continue
             for pobj in child.children:
-                named = self.named_at(para, pobj) if pobj.dep_ == "pobj" else None
+                if pobj.dep_ != "pobj":
+                    continue
+                named = self.named_at(para, pobj)
                 if named is not None and named[0].entry.type == "country" and named[1].country:
                     return [(named[1].country, f"placed in '{named[0].text}'", None)]
-        country = self.story_country(self._abs(para, head)[0], self._other_party(para, head))
+                place = self._place_in(para, pobj) if named is None else None
+                if place is not None:
+                    return [(place[0], f"placed in '{place[1]}'", None)]
+        pos = self._abs(para, head)[0]
+        country = self.story_country(pos, self._other_party(para, head))
+        if country is None and head.dep_ == "dobj":
+            country = self.story_country(pos)  # the doer's is the only country named
         return [(country, f"story's country {country}", None)] if country else []
+
+    def _place_in(self, para: ParsedParagraph, pobj: Token) -> tuple[str, str] | None:
+        """The town or region a prepositional object names: "in Tyumen", "in the town of
+        Cizre", "in Sindh province"."""
+        found = self.place_at(para, pobj)
+        if found is not None or pobj.lemma_.lower() not in PLACE_NOUNS:
+            return found
+        for child in pobj.children:
+            if child.dep_ in {"compound", "amod"} and child.pos_ == "PROPN":
+                found = self.place_at(para, child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                found = next((self.place_at(para, t) for t in child.children if t.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+        return None
 
     def _other_party(self, para: ParsedParagraph, head: Token) -> tuple[int, int] | None:
         """For a subject noun, the span of its verb's direct object ("Rebels abducted two
-        Italian engineers": the engineers' nationality is not the rebels')."""
-        if head.dep_ not in {"nsubj", "nsubjpass"}:
+        Italian engineers": the engineers' nationality is not the rebels'); for a direct object,
+        the span of its verb's subject ("Palestinian bombers killed 23 people in Tel Aviv": the
+        victims are not Palestinians because the bombers are)."""
+        if head.dep_ in {"nsubj", "nsubjpass"}:
+            other = "dobj"
+        elif head.dep_ == "dobj":
+            other = "nsubj"
+        else:
             return None
         for obj in head.head.children:
-            if obj.dep_ == "dobj":
+            if obj.dep_ == other:
                 first, last = min(t.i for t in obj.subtree), max(t.i for t in obj.subtree)
                 return self._abs(para, obj.doc[first])[0], self._abs(para, obj.doc[last])[1]
         return None
@@ -736,10 +897,15 @@ class DocActors:
         its country ('the Kenya Anti-Corruption Commission')."""
         if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() in ABSTRACT_NOUNS:
             return []
-        for child in head.children:
+        first = head.left_edge.i + (head.left_edge.dep_ == "det")
+        mods = list(head.children)
+        if head.pos_ == "PROPN" and first < head.i and head.doc[first].dep_ == "compound":
+            # "the Montenegro Municipality Association": the name's first word modifies the next
+            mods.append(head.doc[first])
+        for child in mods:
             if child.dep_ not in {"amod", "compound", "nmod"}:
                 continue
-            if head.pos_ == "PROPN" and child.i != head.left_edge.i + (head.left_edge.dep_ == "det"):
+            if head.pos_ == "PROPN" and child.i != first:
                 continue  # in a name, only its first word can be the country
             named = self.named_at(para, child)
             if named is None or named[0].kind == "metonym" or self._is_person(named[1]):
@@ -821,6 +987,10 @@ class DocActors:
         for tok in sorted(candidates, key=lambda t: t.i):
             named = self.named_at(para, tok)
             if named is None:
+                place = self.place_at(para, tok)
+                if place is not None and place[0] not in seen:
+                    seen.add(place[0])
+                    found.append((place[0], f"place '{place[1]}' → {place[0]}", None))
                 continue
             m, actor = named
             if m.entry.type == "country" and (self._ethnic(m.start) or self._stance(m.start)):
