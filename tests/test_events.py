@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.dictcheck import pattern_problems
 from eventwire.events import load_cameo, load_patterns, quad_class
+from eventwire.events.patterns import parse_patterns
 
 from .conftest import code_text
 
@@ -313,3 +315,58 @@ def test_a_statement_s_participle_clause_is_said_by_its_author(engine) -> None: 
         )
     )
     assert any(c.startswith("10") and (s or "").startswith("CHL") for c, _, s, _ in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "src", "tgt"),
+    [
+        ("Syria received weapons from Russia last year.", "072", "RUS", "SYR"),
+        ("Kenya got a loan from China.", "071", "CHN", "KEN"),
+        ("Haiti accepted food aid from Canada.", "070", "CAN", "HTI"),
+    ],
+)
+def test_a_receiving_verb_codes_the_giver_as_source(
+    engine, sentence: str, code: str, src: str, tgt: str
+) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert any(c == code and s == src and t == tgt for c, _, s, t in coded), coded
+
+
+def test_a_recipient_without_a_named_giver_is_no_event(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Syria received new weapons last year."))
+    assert not any(c.startswith("07") for c, _, _, _ in coded), coded
+
+
+def test_reverse_patterns_are_checked() -> None:
+    good, bad = parse_patterns(
+        '{"id": "r1", "lemma": "receive", "code": "070", "target": ["prep:from"], "reverse": true}\n'
+        '{"id": "r2", "pos": "noun", "lemma": "gift", "code": "070", "symmetric": true, "reverse": true}',
+        "test",
+    )
+    assert pattern_problems(good) == []
+    assert len(pattern_problems(bad)) == 3
+    with pytest.raises(ValueError, match="reverse"):
+        parse_patterns('{"id": "r3", "lemma": "get", "code": "070", "reverse": "yes"}', "test")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "src", "tgt"),
+    [
+        ("Kenya helped Somalia with food and medicine.", "070", "KEN", "SOM"),
+        ("France helped Mali fight the insurgents.", "070", "FRA", "MLI"),
+    ],
+)
+def test_help_is_aid_to_the_helped(engine, sentence: str, code: str, src: str, tgt: str) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert coded and coded[0][0] == code and coded[0][2] == src and coded[0][3] == tgt, coded
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway sent engineers to Chad to help rebuild the bridges.",
+        "The bank will help finance a new port in Ghana.",
+    ],
+)
+def test_help_framing_another_act_is_no_aid_event(engine, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(e.rule.startswith("help") for e in code_text(engine, sentence).events)

@@ -44,6 +44,9 @@ INTENT_VERBS = frozenset(
     "promise pledge vow commit undertake resolve vote".split()
 )
 NEG_VERBS = frozenset("refuse fail decline".split())
+# verbs of helping, which also frame a purpose ("sent troops to help defend X") or the act they
+# help with ("helped finance the road"): then the other verb is the event
+HELP_VERBS = frozenset({"help", "assist", "aid"})
 HYPO_MODALS = frozenset("would could might may should must can ought".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 COND_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -195,6 +198,22 @@ def _object_modifier(tok: Token, chain: set[int]) -> bool:
         host = head.head.head  # "eased curbs in Kashmir province": the verb or its object
         return host.i in chain or (host.dep_ in {"dobj", "nsubjpass"} and host.head.i in chain)
     return False
+
+
+def helps_another_act(tok: Token) -> bool:
+    """Whether a verb of helping only frames another act: a purpose infinitive ("sent troops to
+    help defend X", "a team to help identify victims") or a helped act with no helped party
+    ("helped finance the pipeline", "helped to plan the attack")."""
+    if tok.dep_ == "aux":  # "to help identify victims": parsed as an auxiliary
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    governors = INTENT_VERBS | HYPO_VERBS | PLAN_VERBS | NEG_VERBS | OBJECT_CONTROL
+    if infinitive and (
+        tok.dep_ in {"advcl", "acl", "relcl"} or (tok.dep_ == "xcomp" and tok.head.lemma_ not in governors)
+    ):
+        return True
+    helped = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
+    return not helped and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -378,6 +397,9 @@ class _SentenceCoder:
                 continue
             if tok.lemma_ == "charge" and self.code_charge_that(tok):
                 continue
+            if tok.lemma_ in HELP_VERBS and tok.pos_ in {"VERB", "AUX"} and helps_another_act(tok):
+                self.note(tok, None, "a purpose or helped act: the other verb is the event")
+                continue
             if not self.book.candidates(tok):
                 continue
             pattern, misses = self.book.match(tok)
@@ -459,6 +481,10 @@ class _SentenceCoder:
                 found += prep_objects(host, "to") if not found else []
             elif spec == "poss":
                 found = [c for c in host.children if c.dep_ == "poss"]
+            elif spec == "clause.subject":  # "helped Mali fight the rebels"
+                found = [
+                    s for c in host.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
+                ]
             elif spec.startswith("prep:"):
                 found = prep_objects(host, spec[5:])
             elif spec.startswith("object.prep:"):
@@ -603,6 +629,9 @@ class _SentenceCoder:
     def code_verb(self, tok: Token, pattern: Pattern) -> None:
         self.generic_target = False
         subs, passive = subject_of(tok)
+        if pattern.reverse:
+            self.code_reverse(tok, pattern, subs, passive)
+            return
         if passive and "nsubjpass" not in pattern.target:
             agents = _agents(tok)
             sources = self.resolve(agents) or self.instrument_sources(agents)
@@ -616,6 +645,26 @@ class _SentenceCoder:
         if pattern.object is not None:
             self.consumed.update(o.i for o in objects(tok))
         self.emit(tok, tok, pattern, sources, targets)
+
+    def code_reverse(self, tok: Token, pattern: Pattern, subs: list[Token], passive: bool) -> None:
+        """A receiving verb: the giver named where the pattern says ("received arms from
+        Russia") is the source, the subject the target. Only the pattern's own places count:
+        a recipient with no named giver is no event."""
+        if passive:
+            self.note(tok, pattern, "a passive receiving verb names no recipient")
+            return
+        givers: list[Actor] = []
+        for spec in pattern.target:
+            givers = self.resolve(self.target_tokens(tok, spec))
+            if givers:
+                break
+        recipients = [a for a in self.resolve(subs) if a not in givers]
+        if not givers or not recipients:
+            self.note(tok, pattern, "a receiving verb needs both the giver and the recipient")
+            return
+        if pattern.object is not None:
+            self.consumed.update(o.i for o in objects(tok))
+        self.emit(tok, tok, replace(pattern, id=pattern.id + "+reverse"), givers, recipients)
 
     def code_noun(self, tok: Token, pattern: Pattern) -> None:
         self.generic_target = False

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-TARGET_SPECS = ("dobj", "dative", "poss", "nsubjpass")
+TARGET_SPECS = ("dobj", "dative", "poss", "nsubjpass", "clause.subject")
 # nouns that only frame what is acted upon: "halted its mediation efforts", "suspended part of
 # the aid programme", "received a mission of observers" (the inner noun names the act)
 FRAME_NOUNS = frozenset(
@@ -31,6 +31,9 @@ class Pattern:
     prep: str | None
     pobj: frozenset[str] | None
     target: tuple[str, ...]
+    # the clause subject receives the act: the actor at ``target`` is the source and the subject
+    # the target ("Syria received arms from Russia": Russia → Syria)
+    reverse: bool = False
 
     @property
     def specificity(self) -> int:
@@ -56,6 +59,9 @@ def parse_patterns(text: str, where: str) -> list[Pattern]:
             if pos not in {"verb", "noun"}:
                 raise ValueError(f"pos must be verb or noun, not {pos!r}")
             target = tuple(obj.get("target") or ())
+            reverse = obj.get("reverse", False)
+            if not isinstance(reverse, bool):
+                raise ValueError(f"reverse must be true or false, not {reverse!r}")
             for spec in target:
                 if spec not in TARGET_SPECS and not spec.startswith(("prep:", "object.prep:")):
                     raise ValueError(f"unknown target spec {spec!r}")
@@ -71,6 +77,7 @@ def parse_patterns(text: str, where: str) -> list[Pattern]:
                     prep=(obj.get("prep") or None),
                     pobj=_lemmas(obj.get("pobj")),
                     target=target,
+                    reverse=reverse,
                 )
             )
         except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError) as exc:
