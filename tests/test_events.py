@@ -370,3 +370,24 @@ def test_help_is_aid_to_the_helped(engine, sentence: str, code: str, src: str, t
 )
 def test_help_framing_another_act_is_no_aid_event(engine, sentence: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(e.rule.startswith("help") for e in code_text(engine, sentence).events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "src", "tgt"),
+    [
+        ("Pakistan announced a suspension of air links with India.", "161", "PAK", "IND"),
+        ("Japan announced a freeze of aid to Myanmar.", "162", "JPN", "MMR"),
+        ("Chad ordered a halt to the shelling of rebel positions.", "087", "TCD", None),
+    ],
+)
+def test_an_issued_nominal_is_coded_as_its_verb(
+    engine, sentence: str, code: str, src: str, tgt: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert any(c == code and s == src and (tgt is None or t == tgt) for c, _, s, t in coded), coded
+
+
+def test_a_nominal_needs_an_object_its_verb_pattern_names(engine) -> None:  # type: ignore[no-untyped-def]
+    # "a suspension of the coach" fits no pattern of "suspend": no sanction is coded
+    coded = _codes(code_text(engine, "Peru announced the suspension of the coach."))
+    assert not any(c.startswith("16") for c, _, _, _ in coded), coded

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.actors import DocActors
 from eventwire.events.cameo import INTENT_OF, REFUSAL_OF, THREAT_OF, CameoCode, by_prefix
-from eventwire.events.patterns import Pattern, PatternBook, objects, prep_objects
+from eventwire.events.patterns import NOMINALS, Pattern, PatternBook, nominal_objects, objects, prep_objects
 from eventwire.nlp import ParsedParagraph
 from eventwire.records import Actor, Event, Evidence, Modality
 from eventwire.records import Span as TextSpan
@@ -27,6 +27,9 @@ LIGHT_VERBS = frozenset(
     "have hold attend conduct stage launch carry mount begin start host join resume open renew "
     "undertake continue pursue enter reopen".split()
 )
+# verbs by which a source issues an act named by a noun ("announced a suspension of flights",
+# "ordered a halt to the shelling", "declared a ceasefire"): the noun is the event
+ISSUING_VERBS = frozenset("announce order declare decree approve authorize authorise".split())
 OBJECT_CONTROL = frozenset(
     "ask urge tell order invite persuade force call press encourage allow help request".split()
 )
@@ -401,6 +404,9 @@ class _SentenceCoder:
                 self.note(tok, None, "a purpose or helped act: the other verb is the event")
                 continue
             if not self.book.candidates(tok):
+                nominal = self.nominal_pattern(tok)
+                if nominal is not None:
+                    self.code_noun(tok, nominal)
                 continue
             pattern, misses = self.book.match(tok)
             if pattern is None:
@@ -410,6 +416,19 @@ class _SentenceCoder:
                 self.code_verb(tok, pattern)
             else:
                 self.code_noun(tok, pattern)
+
+    def nominal_pattern(self, tok: Token) -> Pattern | None:
+        """A verb's pattern for the noun that names its act, when a light or issuing verb
+        takes it as object ("announced a suspension of air links" → suspend.ties)."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in NOMINALS:
+            return None
+        if tok.dep_ not in {"dobj", "nsubjpass"} or tok.head.lemma_ not in LIGHT_VERBS | ISSUING_VERBS:
+            return None
+        found = self.book.match_nominal(tok)
+        if found is None:
+            return None
+        self.consumed.update(o.i for o in nominal_objects(tok))
+        return replace(found, id=found.id + "+nominal", pos="noun")
 
     def statement_about(self, tok: Token) -> list[Actor]:
         """The actor a reported statement is about: the subject of its clause complement."""
@@ -472,7 +491,11 @@ class _SentenceCoder:
     def target_tokens(self, tok: Token, spec: str, extra: Token | None = None) -> list[Token]:
         hosts = [tok] if extra is None else [tok, extra]
         for host in hosts:
-            if spec == "dobj":
+            if host.pos_ == "NOUN" and (spec == "dobj" or spec.startswith("object.prep:")):
+                # a nominal's object is its "of"/"to" phrase ("a suspension of flights to X")
+                objs = nominal_objects(host)
+                found = objs if spec == "dobj" else [p for o in objs for p in prep_objects(o, spec[12:])]
+            elif spec == "dobj":
                 found = [o for o in objects(host) if o.dep_ != "nsubjpass"]
             elif spec == "nsubjpass":
                 found = [c for c in host.children if c.dep_ == "nsubjpass"]
@@ -668,11 +691,12 @@ class _SentenceCoder:
 
     def code_noun(self, tok: Token, pattern: Pattern) -> None:
         self.generic_target = False
-        light = tok.head if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in LIGHT_VERBS else None
+        lights = LIGHT_VERBS | ISSUING_VERBS
+        light = tok.head if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in lights else None
         anchor = tok
         head = tok.head
         if light is None and tok.dep_ == "compound" and head.dep_ in {"dobj", "nsubjpass"}:
-            if head.head.lemma_ in LIGHT_VERBS:  # "launched a mediation effort between X and Y"
+            if head.head.lemma_ in lights:  # "launched a mediation effort between X and Y"
                 light, anchor = head.head, head
         sources: list[Actor] = []
         targets = self.targets(anchor, pattern, extra=light)
