@@ -391,3 +391,11 @@ def test_a_nominal_needs_an_object_its_verb_pattern_names(engine) -> None:  # ty
     # "a suspension of the coach" fits no pattern of "suspend": no sanction is coded
     coded = _codes(code_text(engine, "Peru announced the suspension of the coach."))
     assert not any(c.startswith("16") for c, _, _, _ in coded), coded
+
+
+def test_a_passive_arrest_is_by_the_state_it_happens_in(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "A Chilean engineer was arrested in Bolivia for spying."))
+    assert any(c == "173" and s == "BOL" and (t or "").startswith("CHL") for c, _, s, t in coded), coded
+    # an act that is no state's own keeps no source
+    coded = _codes(code_text(engine, "A Chilean engineer was praised in Bolivia."))
+    assert not any(s == "BOL" for _, _, s, _ in coded), coded

@@ -94,6 +94,9 @@ LABOUR_STRIKE_WORDS = frozenset(
     "general hunger labour labor national nationwide indefinite token warning rail transport "
     "teacher worker union doctor nurse miner docker trucker driver".split()
 )
+# roots of acts only a state does (arrest, detain, deport, ban): "was arrested in Lebanon"
+# is an act of the Lebanese state
+STATE_ROOTS = frozenset({"17"})
 # roots whose events are kept when the sentence names the victims but not the perpetrator
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 INSTRUMENT_NOUNS = frozenset(
@@ -658,6 +661,8 @@ class _SentenceCoder:
         if passive and "nsubjpass" not in pattern.target:
             agents = _agents(tok)
             sources = self.resolve(agents) or self.instrument_sources(agents)
+            if not sources and not agents and pattern.code[:2] in STATE_ROOTS:
+                sources = self.state_of_place(tok)
             targets = self.resolve(subs) if tok.dep_ not in {"xcomp"} else []
             if not targets:
                 targets = self.targets(tok, pattern)
@@ -760,6 +765,12 @@ class _SentenceCoder:
             found = self.resolve(subs)
             reporter = found[0] if found else None
         return code, modality, rule, reporter
+
+    def state_of_place(self, verb: Token) -> list[Actor]:
+        """The country a passive act of state coercion happens in, as its source, when the
+        sentence names no agent ("a missionary was arrested in Lebanon" → Lebanon)."""
+        places = self.resolve(prep_objects(verb, "in"))
+        return [a for a in places if (a.key or "").startswith("country:")][:1]
 
     def instrument_sources(self, toks: Iterable[Token]) -> list[Actor]:
         """The side behind a weapon or attack named as the agent: "Israeli air strikes killed",
