@@ -30,7 +30,7 @@ def _ner_spans(engine, text: str) -> set[tuple[str, str]]:  # type: ignore[no-un
     [item] = list(code_sentences(engine, [Sentence("t", text)]))
     out = set()
     for role, actor in _main_actors(item.coded.events, main_event(item.coded.events)):
-        span = _widen(item, actor)
+        span = _widen(item, actor, role)
         if span is not None:
             out.add((role, item.article.text[span[0] : span[1]]))
     return out
@@ -62,3 +62,13 @@ def test_ner_span_of_a_modifier_or_a_group_member_is_the_whole_phrase(engine) ->
 def test_ner_span_keeps_an_apposition(engine) -> None:  # type: ignore[no-untyped-def]
     spans = _ner_spans(engine, "Michelle Bachelet, the Chilean president, criticized Bolivia on Monday.")
     assert ("S", "Michelle Bachelet, the Chilean president") in spans, spans
+
+
+def test_ner_span_of_an_acted_on_actor_leaves_out_the_act(engine) -> None:  # type: ignore[no-untyped-def]
+    spans = _ner_spans(engine, "Chilean students demanded the removal of President Alvaro Gomez.")
+    assert ("T", "President Alvaro Gomez") in spans, spans
+
+
+def test_ner_span_of_a_request_s_author_is_the_request(engine) -> None:  # type: ignore[no-untyped-def]
+    spans = _ner_spans(engine, "Peru rejected demands from Bolivian miners on Monday.")
+    assert ("T", "demands from Bolivian miners") in spans, spans

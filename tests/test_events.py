@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.dictcheck import pattern_problems
 from eventwire.events import load_cameo, load_patterns, quad_class
+from eventwire.events.patterns import parse_patterns
 
 from .conftest import code_text
 
@@ -313,3 +315,87 @@ def test_a_statement_s_participle_clause_is_said_by_its_author(engine) -> None: 
         )
     )
     assert any(c.startswith("10") and (s or "").startswith("CHL") for c, _, s, _ in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "src", "tgt"),
+    [
+        ("Syria received weapons from Russia last year.", "072", "RUS", "SYR"),
+        ("Kenya got a loan from China.", "071", "CHN", "KEN"),
+        ("Haiti accepted food aid from Canada.", "070", "CAN", "HTI"),
+    ],
+)
+def test_a_receiving_verb_codes_the_giver_as_source(
+    engine, sentence: str, code: str, src: str, tgt: str
+) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert any(c == code and s == src and t == tgt for c, _, s, t in coded), coded
+
+
+def test_a_recipient_without_a_named_giver_is_no_event(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Syria received new weapons last year."))
+    assert not any(c.startswith("07") for c, _, _, _ in coded), coded
+
+
+def test_reverse_patterns_are_checked() -> None:
+    good, bad = parse_patterns(
+        '{"id": "r1", "lemma": "receive", "code": "070", "target": ["prep:from"], "reverse": true}\n'
+        '{"id": "r2", "pos": "noun", "lemma": "gift", "code": "070", "symmetric": true, "reverse": true}',
+        "test",
+    )
+    assert pattern_problems(good) == []
+    assert len(pattern_problems(bad)) == 3
+    with pytest.raises(ValueError, match="reverse"):
+        parse_patterns('{"id": "r3", "lemma": "get", "code": "070", "reverse": "yes"}', "test")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "src", "tgt"),
+    [
+        ("Kenya helped Somalia with food and medicine.", "070", "KEN", "SOM"),
+        ("France helped Mali fight the insurgents.", "070", "FRA", "MLI"),
+    ],
+)
+def test_help_is_aid_to_the_helped(engine, sentence: str, code: str, src: str, tgt: str) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert coded and coded[0][0] == code and coded[0][2] == src and coded[0][3] == tgt, coded
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway sent engineers to Chad to help rebuild the bridges.",
+        "The bank will help finance a new port in Ghana.",
+    ],
+)
+def test_help_framing_another_act_is_no_aid_event(engine, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(e.rule.startswith("help") for e in code_text(engine, sentence).events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "src", "tgt"),
+    [
+        ("Pakistan announced a suspension of air links with India.", "161", "PAK", "IND"),
+        ("Japan announced a freeze of aid to Myanmar.", "162", "JPN", "MMR"),
+        ("Chad ordered a halt to the shelling of rebel positions.", "087", "TCD", None),
+    ],
+)
+def test_an_issued_nominal_is_coded_as_its_verb(
+    engine, sentence: str, code: str, src: str, tgt: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert any(c == code and s == src and (tgt is None or t == tgt) for c, _, s, t in coded), coded
+
+
+def test_a_nominal_needs_an_object_its_verb_pattern_names(engine) -> None:  # type: ignore[no-untyped-def]
+    # "a suspension of the coach" fits no pattern of "suspend": no sanction is coded
+    coded = _codes(code_text(engine, "Peru announced the suspension of the coach."))
+    assert not any(c.startswith("16") for c, _, _, _ in coded), coded
+
+
+def test_a_passive_arrest_is_by_the_state_it_happens_in(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "A Chilean engineer was arrested in Bolivia for spying."))
+    assert any(c == "173" and s == "BOL" and (t or "").startswith("CHL") for c, _, s, t in coded), coded
+    # an act that is no state's own keeps no source
+    coded = _codes(code_text(engine, "A Chilean engineer was praised in Bolivia."))
+    assert not any(s == "BOL" for _, _, s, _ in coded), coded

@@ -21,7 +21,7 @@ from eventwire.actors.dictionary import (
 )
 from eventwire.clean.rules import parse_rules
 from eventwire.events.cameo import parse_cameo
-from eventwire.events.patterns import parse_patterns
+from eventwire.events.patterns import Pattern, parse_patterns
 
 OFFICES = frozenset(
     "head_of_state head_of_government foreign_minister defence_minister interior_minister "
@@ -175,6 +175,20 @@ def _read(rel: str) -> str | None:
     return ref.read_text(encoding="utf-8") if ref.is_file() else None
 
 
+def pattern_problems(p: Pattern) -> list[str]:
+    """What is wrong with a pattern beyond its syntax: a reverse (receiving) pattern is a verb
+    pattern, not symmetric, and names where its source, the giver, is ("prep:from")."""
+    out = []
+    if p.reverse:
+        if p.pos != "verb":
+            out.append("a reverse pattern must be a verb pattern")
+        if p.symmetric:
+            out.append("a reverse pattern cannot be symmetric")
+        if not p.target:
+            out.append("a reverse pattern needs target places where its source (the giver) is")
+    return out
+
+
 def validate_all(user_files: list[Path]) -> tuple[list[str], str]:
     c = _Checker()
     countries = _read("actors/countries.jsonl")
@@ -215,6 +229,8 @@ def validate_all(user_files: list[Path]) -> tuple[list[str], str]:
             ids.add(p.id)
             if cameo and p.code not in cameo:
                 c.err("events/verbs.jsonl", f"pattern {p.id!r}: unknown CAMEO code {p.code}")
+            for problem in pattern_problems(p):
+                c.err("events/verbs.jsonl", f"pattern {p.id!r}: {problem}")
         c.counts["verb patterns"] = len(patterns)
         c.counts["codes with patterns"] = len({p.code for p in patterns})
     except ValueError as exc:

@@ -11,7 +11,9 @@
   government", "the Fijian rebels"), a group with its whole phrase ("a group of Moroccan
   diplomats"), "in" phrases of a common noun ("rebels in Darfur"), appositions ("Kenzo Oshima,
   the UN relief coordinator", "(FIS)"), a pronoun at its antecedent in the same sentence, each
-  conjunct apart; no other prepositional phrases nor clauses. Against the gold BIO spans: exact-span
+  conjunct apart; not the act done to an "of" phrase ("the removal of President X" → President X);
+  a target's request with its author ("rejected demands from Shona rebels"); no other
+  prepositional phrases nor clauses. Against the gold BIO spans: exact-span
   precision, recall and F1 over S and T together, and token-level F1.
 """
 
@@ -36,9 +38,19 @@ from eventwire.evaluation.common import (
     pct,
     run_parts,
 )
+from eventwire.events.patterns import NOMINALS
 from eventwire.records import Actor, Event
 
 UP_PREPS = frozenset({"of"})
+# nouns of an act done to the "of" phrase: the actor is what is acted on, not the act ("the
+# removal of President X" → President X, "the naval blockade of Serbia" → Serbia)
+ACT_NOUNS = frozenset(NOMINALS) | frozenset(
+    "removal resignation invasion blockade occupation release withdrawal arrest expulsion "
+    "extradition ouster overthrow killing murder assassination execution detention".split()
+)
+# nouns of a request or proposal marked with their author as the target of a response to them
+# ("rejected demands from Shona rebels", "bowed to calls by Kofi Annan")
+REQUEST_NOUNS = frozenset("demand call appeal offer proposal request plea invitation".split())
 NP_SKIP = frozenset({"prep", "relcl", "acl", "punct", "cc", "advcl", "case"})
 
 
@@ -201,7 +213,7 @@ def eval_ner(shared: Path, engine: Any, limit: int | None) -> dict[str, Any]:
         pred: set[tuple[str, int, int]] = set()
         ev = main_event(item.coded.events)
         for role, actor in _main_actors(item.coded.events, ev):
-            span = _widen(item, actor)
+            span = _widen(item, actor, role)
             if span is None:
                 continue
             first = max(i for i, o in enumerate(offs) if o <= span[0])
@@ -246,7 +258,7 @@ def _main_actors(events: list[Event], main: Event | None) -> list[tuple[str, Act
     return out
 
 
-def _widen(item: Any, actor: Actor) -> tuple[int, int] | None:
+def _widen(item: Any, actor: Actor, role: str = "S") -> tuple[int, int] | None:
     """The character span of ``actor`` as the gold marks actors: the whole argument noun phrase
     (see ``_argument_head`` and ``_np_tokens``); a pronoun is marked at its antecedent when the
     antecedent lies in the same sentence ("Turkey said it had asked ..." → Turkey)."""
@@ -260,7 +272,7 @@ def _widen(item: Any, actor: Actor) -> tuple[int, int] | None:
         root = chunk.root
         if actor.resolved_by.startswith("pronoun"):
             root = _antecedent(item, para, actor, root) or root
-        top, path = _argument_head(root)
+        top, path = _argument_head(root, role)
         toks = _np_tokens(top, path)
         return para.offset + toks[0].idx, para.offset + toks[-1].idx + len(toks[-1].text)
     return None
@@ -286,7 +298,17 @@ def _antecedent(item: Any, para: Any, actor: Actor, pronoun: Token) -> Token | N
     return span.root if span is not None and len(span) else None
 
 
-def _argument_head(tok: Token) -> tuple[Token, frozenset[int]]:
+def _climbs(prep: Token, role: str) -> bool:
+    """Whether an actor in ``prep``'s phrase is marked with the noun the phrase qualifies:
+    through "of" unless that noun is an act done to it; a target through "from"/"by" into a
+    request it authored."""
+    noun = prep.head.lemma_.lower()
+    if prep.lower_ in UP_PREPS:
+        return noun not in ACT_NOUNS
+    return role == "T" and prep.lower_ in {"from", "by"} and noun in REQUEST_NOUNS
+
+
+def _argument_head(tok: Token, role: str = "S") -> tuple[Token, frozenset[int]]:
     """The head of the noun phrase an actor mention stands in, and the prepositions on the way
     up: a possessor or modifier is marked with what it qualifies ("Haiti's interim government",
     "the Fijian rebels"); a group or part is marked with its whole phrase ("a group of Liberian
@@ -303,9 +325,9 @@ def _argument_head(tok: Token) -> tuple[Token, frozenset[int]]:
         elif (
             cur.dep_ == "pobj"
             and head.dep_ == "prep"
-            and head.lower_ in UP_PREPS
             and head.head.pos_ in {"NOUN", "PROPN", "NUM"}
             and head.head is not head
+            and _climbs(head, role)
         ):
             path.add(head.i)
             cur = head.head

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.actors import DocActors
 from eventwire.events.cameo import INTENT_OF, REFUSAL_OF, THREAT_OF, CameoCode, by_prefix
-from eventwire.events.patterns import Pattern, PatternBook, objects, prep_objects
+from eventwire.events.patterns import NOMINALS, Pattern, PatternBook, nominal_objects, objects, prep_objects
 from eventwire.nlp import ParsedParagraph
 from eventwire.records import Actor, Event, Evidence, Modality
 from eventwire.records import Span as TextSpan
@@ -27,6 +27,9 @@ LIGHT_VERBS = frozenset(
     "have hold attend conduct stage launch carry mount begin start host join resume open renew "
     "undertake continue pursue enter reopen".split()
 )
+# verbs by which a source issues an act named by a noun ("announced a suspension of flights",
+# "ordered a halt to the shelling", "declared a ceasefire"): the noun is the event
+ISSUING_VERBS = frozenset("announce order declare decree approve authorize authorise".split())
 OBJECT_CONTROL = frozenset(
     "ask urge tell order invite persuade force call press encourage allow help request".split()
 )
@@ -44,6 +47,9 @@ INTENT_VERBS = frozenset(
     "promise pledge vow commit undertake resolve vote".split()
 )
 NEG_VERBS = frozenset("refuse fail decline".split())
+# verbs of helping, which also frame a purpose ("sent troops to help defend X") or the act they
+# help with ("helped finance the road"): then the other verb is the event
+HELP_VERBS = frozenset({"help", "assist", "aid"})
 HYPO_MODALS = frozenset("would could might may should must can ought".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 COND_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -88,6 +94,9 @@ LABOUR_STRIKE_WORDS = frozenset(
     "general hunger labour labor national nationwide indefinite token warning rail transport "
     "teacher worker union doctor nurse miner docker trucker driver".split()
 )
+# roots of acts only a state does (arrest, detain, deport, ban): "was arrested in Lebanon"
+# is an act of the Lebanese state
+STATE_ROOTS = frozenset({"17"})
 # roots whose events are kept when the sentence names the victims but not the perpetrator
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 INSTRUMENT_NOUNS = frozenset(
@@ -195,6 +204,22 @@ def _object_modifier(tok: Token, chain: set[int]) -> bool:
         host = head.head.head  # "eased curbs in Kashmir province": the verb or its object
         return host.i in chain or (host.dep_ in {"dobj", "nsubjpass"} and host.head.i in chain)
     return False
+
+
+def helps_another_act(tok: Token) -> bool:
+    """Whether a verb of helping only frames another act: a purpose infinitive ("sent troops to
+    help defend X", "a team to help identify victims") or a helped act with no helped party
+    ("helped finance the pipeline", "helped to plan the attack")."""
+    if tok.dep_ == "aux":  # "to help identify victims": parsed as an auxiliary
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    governors = INTENT_VERBS | HYPO_VERBS | PLAN_VERBS | NEG_VERBS | OBJECT_CONTROL
+    if infinitive and (
+        tok.dep_ in {"advcl", "acl", "relcl"} or (tok.dep_ == "xcomp" and tok.head.lemma_ not in governors)
+    ):
+        return True
+    helped = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
+    return not helped and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -378,7 +403,13 @@ class _SentenceCoder:
                 continue
             if tok.lemma_ == "charge" and self.code_charge_that(tok):
                 continue
+            if tok.lemma_ in HELP_VERBS and tok.pos_ in {"VERB", "AUX"} and helps_another_act(tok):
+                self.note(tok, None, "a purpose or helped act: the other verb is the event")
+                continue
             if not self.book.candidates(tok):
+                nominal = self.nominal_pattern(tok)
+                if nominal is not None:
+                    self.code_noun(tok, nominal)
                 continue
             pattern, misses = self.book.match(tok)
             if pattern is None:
@@ -388,6 +419,19 @@ class _SentenceCoder:
                 self.code_verb(tok, pattern)
             else:
                 self.code_noun(tok, pattern)
+
+    def nominal_pattern(self, tok: Token) -> Pattern | None:
+        """A verb's pattern for the noun that names its act, when a light or issuing verb
+        takes it as object ("announced a suspension of air links" → suspend.ties)."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in NOMINALS:
+            return None
+        if tok.dep_ not in {"dobj", "nsubjpass"} or tok.head.lemma_ not in LIGHT_VERBS | ISSUING_VERBS:
+            return None
+        found = self.book.match_nominal(tok)
+        if found is None:
+            return None
+        self.consumed.update(o.i for o in nominal_objects(tok))
+        return replace(found, id=found.id + "+nominal", pos="noun")
 
     def statement_about(self, tok: Token) -> list[Actor]:
         """The actor a reported statement is about: the subject of its clause complement."""
@@ -450,7 +494,11 @@ class _SentenceCoder:
     def target_tokens(self, tok: Token, spec: str, extra: Token | None = None) -> list[Token]:
         hosts = [tok] if extra is None else [tok, extra]
         for host in hosts:
-            if spec == "dobj":
+            if host.pos_ == "NOUN" and (spec == "dobj" or spec.startswith("object.prep:")):
+                # a nominal's object is its "of"/"to" phrase ("a suspension of flights to X")
+                objs = nominal_objects(host)
+                found = objs if spec == "dobj" else [p for o in objs for p in prep_objects(o, spec[12:])]
+            elif spec == "dobj":
                 found = [o for o in objects(host) if o.dep_ != "nsubjpass"]
             elif spec == "nsubjpass":
                 found = [c for c in host.children if c.dep_ == "nsubjpass"]
@@ -459,6 +507,10 @@ class _SentenceCoder:
                 found += prep_objects(host, "to") if not found else []
             elif spec == "poss":
                 found = [c for c in host.children if c.dep_ == "poss"]
+            elif spec == "clause.subject":  # "helped Mali fight the rebels"
+                found = [
+                    s for c in host.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
+                ]
             elif spec.startswith("prep:"):
                 found = prep_objects(host, spec[5:])
             elif spec.startswith("object.prep:"):
@@ -603,9 +655,14 @@ class _SentenceCoder:
     def code_verb(self, tok: Token, pattern: Pattern) -> None:
         self.generic_target = False
         subs, passive = subject_of(tok)
+        if pattern.reverse:
+            self.code_reverse(tok, pattern, subs, passive)
+            return
         if passive and "nsubjpass" not in pattern.target:
             agents = _agents(tok)
             sources = self.resolve(agents) or self.instrument_sources(agents)
+            if not sources and not agents and pattern.code[:2] in STATE_ROOTS:
+                sources = self.state_of_place(tok)
             targets = self.resolve(subs) if tok.dep_ not in {"xcomp"} else []
             if not targets:
                 targets = self.targets(tok, pattern)
@@ -617,13 +674,34 @@ class _SentenceCoder:
             self.consumed.update(o.i for o in objects(tok))
         self.emit(tok, tok, pattern, sources, targets)
 
+    def code_reverse(self, tok: Token, pattern: Pattern, subs: list[Token], passive: bool) -> None:
+        """A receiving verb: the giver named where the pattern says ("received arms from
+        Russia") is the source, the subject the target. Only the pattern's own places count:
+        a recipient with no named giver is no event."""
+        if passive:
+            self.note(tok, pattern, "a passive receiving verb names no recipient")
+            return
+        givers: list[Actor] = []
+        for spec in pattern.target:
+            givers = self.resolve(self.target_tokens(tok, spec))
+            if givers:
+                break
+        recipients = [a for a in self.resolve(subs) if a not in givers]
+        if not givers or not recipients:
+            self.note(tok, pattern, "a receiving verb needs both the giver and the recipient")
+            return
+        if pattern.object is not None:
+            self.consumed.update(o.i for o in objects(tok))
+        self.emit(tok, tok, replace(pattern, id=pattern.id + "+reverse"), givers, recipients)
+
     def code_noun(self, tok: Token, pattern: Pattern) -> None:
         self.generic_target = False
-        light = tok.head if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in LIGHT_VERBS else None
+        lights = LIGHT_VERBS | ISSUING_VERBS
+        light = tok.head if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in lights else None
         anchor = tok
         head = tok.head
         if light is None and tok.dep_ == "compound" and head.dep_ in {"dobj", "nsubjpass"}:
-            if head.head.lemma_ in LIGHT_VERBS:  # "launched a mediation effort between X and Y"
+            if head.head.lemma_ in lights:  # "launched a mediation effort between X and Y"
                 light, anchor = head.head, head
         sources: list[Actor] = []
         targets = self.targets(anchor, pattern, extra=light)
@@ -687,6 +765,12 @@ class _SentenceCoder:
             found = self.resolve(subs)
             reporter = found[0] if found else None
         return code, modality, rule, reporter
+
+    def state_of_place(self, verb: Token) -> list[Actor]:
+        """The country a passive act of state coercion happens in, as its source, when the
+        sentence names no agent ("a missionary was arrested in Lebanon" → Lebanon)."""
+        places = self.resolve(prep_objects(verb, "in"))
+        return [a for a in places if (a.key or "").startswith("country:")][:1]
 
     def instrument_sources(self, toks: Iterable[Token]) -> list[Actor]:
         """The side behind a weapon or attack named as the agent: "Israeli air strikes killed",

@@ -7,16 +7,55 @@ from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 from spacy.tokens import Token
 
-TARGET_SPECS = ("dobj", "dative", "poss", "nsubjpass")
+TARGET_SPECS = ("dobj", "dative", "poss", "nsubjpass", "clause.subject")
 # nouns that only frame what is acted upon: "halted its mediation efforts", "suspended part of
 # the aid programme", "received a mission of observers" (the inner noun names the act)
 FRAME_NOUNS = frozenset(
     "effort process programme program part portion half share bulk rest remainder mission team "
     "group delegation batch contingent number series round".split()
 )
+
+# nouns that name the act of a verb: "announced a suspension of air links" is "suspended air
+# links", "ordered a halt to the shelling" is "halted the shelling" (the verb's patterns apply)
+NOMINALS = MappingProxyType(
+    {
+        "suspension": "suspend",
+        "halt": "halt",
+        "freeze": "freeze",
+        "ban": "ban",
+        "closure": "close",
+        "resumption": "resume",
+        "imposition": "impose",
+        "lifting": "lift",
+        "easing": "ease",
+        "reduction": "reduce",
+        "cut": "cut",
+        "severance": "sever",
+        "restoration": "restore",
+        "extension": "extend",
+        "end": "end",
+        "cessation": "cease",
+        "termination": "terminate",
+        "removal": "remove",
+        "tightening": "tighten",
+        "relaxation": "relax",
+        "postponement": "postpone",
+        "cancellation": "cancel",
+        "recall": "recall",
+        "expansion": "expand",
+        "delivery": "deliver",
+        "shipment": "ship",
+        "sale": "sell",
+        "transfer": "transfer",
+        "provision": "provide",
+    }
+)
+# where a nominal's object sits: "suspension of flights", "a halt to the shelling"
+NOMINAL_OBJECT_PREPS = ("of", "to")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +70,9 @@ class Pattern:
     prep: str | None
     pobj: frozenset[str] | None
     target: tuple[str, ...]
+    # the clause subject receives the act: the actor at ``target`` is the source and the subject
+    # the target ("Syria received arms from Russia": Russia → Syria)
+    reverse: bool = False
 
     @property
     def specificity(self) -> int:
@@ -56,6 +98,9 @@ def parse_patterns(text: str, where: str) -> list[Pattern]:
             if pos not in {"verb", "noun"}:
                 raise ValueError(f"pos must be verb or noun, not {pos!r}")
             target = tuple(obj.get("target") or ())
+            reverse = obj.get("reverse", False)
+            if not isinstance(reverse, bool):
+                raise ValueError(f"reverse must be true or false, not {reverse!r}")
             for spec in target:
                 if spec not in TARGET_SPECS and not spec.startswith(("prep:", "object.prep:")):
                     raise ValueError(f"unknown target spec {spec!r}")
@@ -71,6 +116,7 @@ def parse_patterns(text: str, where: str) -> list[Pattern]:
                     prep=(obj.get("prep") or None),
                     pobj=_lemmas(obj.get("pobj")),
                     target=target,
+                    reverse=reverse,
                 )
             )
         except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError) as exc:
@@ -117,6 +163,42 @@ class PatternBook:
                 if p.object is not None and fits(p, tok, framed=True) is None:
                     return p, misses
         return None, misses
+
+    def match_nominal(self, noun: Token) -> Pattern | None:
+        """The most specific pattern of the verb a nominal names that fits the noun's own
+        phrase ("a suspension of air links with Serbia" → suspend.ties)."""
+        verb = NOMINALS.get(noun.lemma_.lower())
+        if verb is None:
+            return None
+        for p in self._by_key.get(("verb", verb), []):
+            if fits_nominal(p, noun):
+                return p
+        return None
+
+
+def nominal_objects(noun: Token) -> list[Token]:
+    """What a nominal acts on: its "of" or "to" object ("a suspension of flights"), or the
+    "to" phrase a parse hangs on the verb that takes it ("ordered a halt | to the shelling")."""
+    out = [o for prep in NOMINAL_OBJECT_PREPS for o in prep_objects(noun, prep)]
+    if not out and noun.dep_ == "dobj":
+        out = prep_objects(noun.head, "to")
+    return out
+
+
+def fits_nominal(p: Pattern, noun: Token) -> bool:
+    """Whether verb pattern ``p`` fits a nominal: no particle, its object among the noun's
+    "of"/"to" objects (or what a framing one stands for), its preposition on the noun."""
+    if p.particle is not None:
+        return False
+    objs = nominal_objects(noun)
+    lemmas = {o.lemma_.lower() for o in objs} | {x for o in objs for x in framed_lemmas(o)}
+    if p.object is not None and not lemmas & p.object:
+        return False
+    if p.prep is not None:
+        pobjs = prep_objects(noun, p.prep)
+        if not pobjs or (p.pobj is not None and not any(o.lemma_.lower() in p.pobj for o in pobjs)):
+            return False
+    return True
 
 
 def objects(tok: Token) -> list[Token]:
