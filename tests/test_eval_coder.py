@@ -72,3 +72,11 @@ def test_ner_span_of_an_acted_on_actor_leaves_out_the_act(engine) -> None:  # ty
 def test_ner_span_of_a_request_s_author_is_the_request(engine) -> None:  # type: ignore[no-untyped-def]
     spans = _ner_spans(engine, "Peru rejected demands from Bolivian miners on Monday.")
     assert ("T", "demands from Bolivian miners") in spans, spans
+
+
+def test_gold_actor_text_is_found_as_whole_words() -> None:
+    from eventwire.evaluation.actors import _find
+
+    text = "Pushing ahead, the US refused."
+    assert _find(text, "US") == (text.index("US"), text.index("US") + 2)
+    assert _find(text, "the us") == (15, 21)

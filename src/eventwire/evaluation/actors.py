@@ -58,7 +58,10 @@ def _find(text: str, needle: str) -> tuple[int, int] | None:
     words = [re.escape(w) for w in needle.split()]
     if not words:
         return None
-    m = re.search(r"\s+".join(words), text, flags=re.I)
+    # whole words only: the gold actor "US" is not the "us" inside "pushing"; a word-bounded
+    # match first, any match as before when the gold text itself is cut mid-word
+    joined = r"\s+".join(words)
+    m = re.search(rf"(?<!\w){joined}(?!\w)", text, flags=re.I) or re.search(joined, text, flags=re.I)
     return (m.start(), m.end()) if m else None
 
 
