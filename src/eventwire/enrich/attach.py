@@ -78,17 +78,28 @@ def _clause_chain(verb: Token) -> set[int]:
 
 
 def event_date(
-    event: Event, para: ParsedParagraph, trigger: Token, anchor: date | None
+    event: Event,
+    para: ParsedParagraph,
+    trigger: Token,
+    anchor: date | None,
+    seen: dict[tuple[int, int, bool], list[DateExpr]] | None = None,
 ) -> tuple[str | None, str | None, Span | None]:
+    """The date of ``event``. ``seen`` keeps the date expressions of each sentence already
+    read in this article (several events share a sentence; reading it once is enough)."""
     if anchor is None:
         return None, None, None
     sent = trigger.sent
     future = event.modality == "planned"
-    exprs: list[DateExpr] = [
-        x
-        for x in find_dates(sent.text, anchor, future=future)
-        if x.precision not in VAGUE and not _BOUND_BEFORE.search(sent.text[: x.start])
-    ]
+    key = (para.index, sent.start_char, future)
+    exprs = seen.get(key) if seen is not None else None
+    if exprs is None:
+        exprs = [
+            x
+            for x in find_dates(sent.text, anchor, future=future)
+            if x.precision not in VAGUE and not _BOUND_BEFORE.search(sent.text[: x.start])
+        ]
+        if seen is not None:
+            seen[key] = exprs
     if not exprs:
         return anchor.isoformat(), "publication", None
     verb = clause_verb(trigger)
@@ -261,13 +272,14 @@ def enrich_events(
     found = {p.index: find_toponyms(p.doc, gaz) for p in paragraphs} if events else {}
     focus = gaz.focus(t.place for tops in found.values() for t in tops if t.place and t.label != "NORP")
     toponyms: dict[int, tuple[tuple[int, int], ...]] = {}
+    dates_seen: dict[tuple[int, int, bool], list[DateExpr]] = {}
     for event in events:
         para = _paragraph_of(paragraphs, event.evidence.trigger.start)
         trigger = _token_at(para, event.evidence.trigger.start) if para else None
         if para is None or trigger is None:
             out.append(event)
             continue
-        value, precision, span = event_date(event, para, trigger, anchor)
+        value, precision, span = event_date(event, para, trigger, anchor, dates_seen)
         if para.index not in toponyms:
             toponyms[para.index] = toponym_tokens(para.doc, gaz, found[para.index])
         place = event_place(event, para, trigger, gaz, article, prefer, toponyms[para.index], focus)
