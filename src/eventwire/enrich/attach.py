@@ -119,7 +119,12 @@ def _place_for(
     found = gaz.resolve_in_story(name, prefer, focus)
     if found is None:
         return None
-    how = {"country": "country", "region": "region", "focus": "at the story's focus"}.get(found.kind)
+    how = {
+        "country": "country",
+        "region": "region",
+        "landmark": "landmark",
+        "focus": "at the story's focus",
+    }.get(found.kind)
     detail = how or f"GeoNames {found.geonameid} (population {found.population})"
     return Place(
         found.name if found.kind == "city" else name,
