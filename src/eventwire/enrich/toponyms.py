@@ -103,8 +103,9 @@ def _big(place: Resolved | None, population: int) -> bool:
 
 
 def _plausible(span: TokSpan, place: Resolved | None) -> bool:
-    """Not a month or weekday, not a short acronym standing for a town ("BA", "APC")."""
-    if span[0].lower_ in _CALENDAR or place is None:
+    """Not a month or weekday, not a people's adjective (``_PEOPLES``: "Arab Bank"), not a short
+    acronym standing for a town ("BA", "APC")."""
+    if span[0].lower_ in _CALENDAR or place is None or _key(span.text) in _PEOPLES:
         return False
     text = span.text.replace(".", "")
     return not (text.isupper() and len(text) <= 4) or place.kind in {"country", "region"}
@@ -158,7 +159,7 @@ def _first_pass(doc: Doc, gaz: Gazetteer, prefer: frozenset[str], found: _Found)
             if len(span) > 1 or span[0].lower_ not in people or _is_area(place):
                 found.add(span, label, place)
         elif label == "NORP":
-            if _is_area(place) and _key(span.text) not in _PEOPLES:
+            if _is_area(place) and _plausible(span, place):
                 found.add(span, label, place)
         elif _is_area(place) and (label != "PERSON" or len(span) > 1 or _after_locative(span)):
             found.add(span, label, place)
