@@ -176,3 +176,20 @@ def test_weekend_is_its_saturday_with_precision_weekend() -> None:
     assert (past.value, past.precision) == ("2018-09-08", "weekend")
     [nxt] = find_dates("talks next weekend", date(2018, 9, 11), future=True)
     assert (nxt.value, nxt.precision) == ("2018-09-15", "weekend")
+
+
+def test_the_most_specific_place_of_the_locative_phrase(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp("Police arrested two men in the Kenyan city of Mombasa on Friday.")
+    found = toponym_tokens(doc, engine.gazetteer)
+    trigger = next(t for t in doc if t.text == "arrested")
+    doc2 = engine.nlp("Gunmen attacked a market in the Nairobi suburb of Kiboroni Heights.")
+    trigger2 = next(t for t in doc2 if t.text == "attacked")
+    found2 = toponym_tokens(doc2, engine.gazetteer)
+    span, tier = locate_event(trigger2, found2, engine.gazetteer)
+    assert span is not None and span.text == "Kiboroni Heights" and tier == "verb", (span, tier)
+    first, _ = locate_event(trigger2, found2)  # without a Gazetteer: the first place of the phrase
+    assert first is not None and first.text == "Nairobi"
+    span, _ = locate_event(trigger, found, engine.gazetteer)
+    assert span is not None and span.text == "Mombasa"

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from eventwire.actors import load_dictionary
-from eventwire.enrich.places import Gazetteer, _key
+from eventwire.enrich.places import Gazetteer, _key, load_places, parse_places
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +138,64 @@ def test_the_story_focus_breaks_a_near_tie(gaz: Gazetteer) -> None:
     assert american is not None and american.country == "USA"
     london = gaz.resolve("London", frozenset(), "USA")  # a big city is not overturned
     assert london is not None and london.country == "GBR"
+
+
+def test_regions_of_our_data_file_with_their_short_forms(gaz: Gazetteer) -> None:
+    for name, iso3 in (
+        ("Khyber Pakhtunkhwa", "PAK"),
+        ("FATA", "PAK"),
+        ("Borno State", "NGA"),
+        ("Jalisco", "MEX"),
+        ("North Rhine-Westphalia", "DEU"),
+        ("Helmand", "AFG"),
+        ("Anbar province", "IRQ"),
+        ("Kharkiv region", "UKR"),
+        ("Sichuan", "CHN"),
+    ):
+        found = gaz.resolve(name)
+        assert found is not None and found.country == iso3 and found.kind == "region", name
+
+
+def test_punjab_follows_the_story_country(gaz: Gazetteer) -> None:
+    india = gaz.resolve("Punjab", gaz.story_countries(["Amritsar", "India"]))
+    pakistan = gaz.resolve("Punjab", gaz.story_countries(["Lahore", "Pakistan"]))
+    assert india is not None and india.country == "IND"
+    assert pakistan is not None and pakistan.country == "PAK"
+
+
+def test_landmarks_beat_towns_and_aliases_of_the_same_name(gaz: Gazetteer) -> None:
+    heathrow = gaz.resolve("Heathrow")
+    assert heathrow is not None and heathrow.country == "GBR" and heathrow.kind == "landmark"
+    # "White House" is also an alternate name of Casablanca and a town in Tennessee
+    white_house = gaz.resolve("White House", gaz.story_countries(["Washington", "Virginia"]))
+    assert white_house is not None and white_house.kind == "landmark" and white_house.lat == 38.9
+
+
+def test_arab_is_the_arab_world_not_a_town_in_alabama(gaz: Gazetteer) -> None:
+    for context in (frozenset(), gaz.story_countries(["Alabama", "Huntsville"])):
+        found = gaz.resolve("Arab", context)
+        assert found is not None and found.country is None and found.kind == "region"
+
+
+def test_place_files_are_validated_line_by_line() -> None:
+    good = '{"name": "Sindh", "forms": [], "country": "PAK", "lat": 26.0, "lon": 68.5, "kind": "region"}'
+    (entry,) = parse_places(good, "x.jsonl")
+    assert entry.names == ("Sindh",) and entry.country == "PAK"
+    for bad in (
+        good.replace('"PAK"', '"Pakistan"'),
+        good.replace("26.0", "126.0"),
+        good.replace('"region"', '"province"'),
+        good.replace('"forms": []', '"forms": [""]'),
+        good.replace('"kind"', '"type"'),
+    ):
+        with pytest.raises(ValueError, match=r"^x\.jsonl:2: "):
+            parse_places("\n" + bad, "x.jsonl")
+    assert {e.kind for e in load_places()} == {"region", "county", "landmark"}
+
+
+def test_a_province_beats_a_smaller_namesake_its_country_alone_favours(gaz: Gazetteer) -> None:
+    us_story = gaz.story_countries(["United States", "Chicago"])
+    ontario = gaz.resolve("Ontario", us_story)
+    assert ontario is not None and ontario.country == "CAN" and ontario.kind == "region"
+    california = gaz.resolve("Ontario", gaz.story_countries(["California", "Los Angeles"]))
+    assert california is not None and california.country == "USA" and california.kind == "city"

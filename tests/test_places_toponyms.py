@@ -95,3 +95,14 @@ def test_recognised_toponyms_are_event_place_candidates(engine: Engine) -> None:
     sent = next(iter(doc.sents))
     assert ranges[0] in _place_candidates(sent, ranges)
     assert ranges[0] not in _place_candidates(sent)
+
+
+def test_peoples_and_landmarks_standing_for_governments_are_not_toponyms(engine: Engine) -> None:
+    text = "Arab ministers met in Cairo. The White House said the Kremlin had not replied."
+    names = _names(engine, text)
+    assert "Cairo" in names and not {"Arab", "White House", "Kremlin"} & set(names), names
+
+
+def test_a_peoples_adjective_inside_a_name_is_not_a_toponym(engine: Engine) -> None:
+    names = _names(engine, "A bomb exploded outside the Arab Bank in Amman on Friday.")
+    assert "Amman" in names and "Arab" not in names, names

@@ -20,6 +20,7 @@ from eventwire.actors.dictionary import (
     load_dictionary,
 )
 from eventwire.clean.rules import parse_rules
+from eventwire.enrich.places import PLACE_FILES, parse_places
 from eventwire.events.cameo import parse_cameo
 from eventwire.events.patterns import Pattern, parse_patterns
 
@@ -35,6 +36,7 @@ DATA_FILES = tuple(
         "events/cameo.jsonl",
         "events/verbs.jsonl",
         "clean/rules.jsonl",
+        *PLACE_FILES,
     ]
 )
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -247,6 +249,7 @@ def validate_all(user_files: list[Path]) -> tuple[list[str], str]:
         c.counts["cleaning rules"] = len(rules)
     except ValueError as exc:
         c.err("clean/rules.jsonl", str(exc))
+    _check_places(c)
     _check_manifest(c)
     for path in user_files:
         text = path.read_text(encoding="utf-8")
@@ -254,6 +257,33 @@ def validate_all(user_files: list[Path]) -> tuple[list[str], str]:
     summary = "ok: " if not c.errors else f"{len(c.errors)} errors; "
     summary += ", ".join(f"{v} {k}" for k, v in sorted(c.counts.items()))
     return c.errors, summary
+
+
+def _check_places(c: _Checker) -> None:
+    """The place files: well-formed entries, known countries, a form naming one place of a kind
+    per country (Punjab may be Indian and Pakistani, not two Indian regions)."""
+    seen: dict[tuple[str, str, str], str] = {}
+    for rel in PLACE_FILES:
+        text = _read(rel)
+        if text is None:
+            c.err(rel, "missing")
+            continue
+        try:
+            entries = parse_places(text, rel)
+        except ValueError as exc:
+            c.errors.append(str(exc))
+            continue
+        for entry in entries:
+            where = f"{rel}: {entry.names[0]}"
+            if c.iso3 and entry.country not in c.iso3:
+                c.err(where, f"unknown country {entry.country}")
+            for form in entry.names:
+                key = (" ".join(form.lower().split()), entry.kind, entry.country)
+                prev = seen.get(key)
+                if prev is not None and prev != entry.names[0]:
+                    c.err(where, f"form {form!r} already names {prev} ({entry.kind})")
+                seen.setdefault(key, entry.names[0])
+        c.counts["place entries"] += len(entries)
 
 
 def _digest(rel: str) -> tuple[str, int] | None:

@@ -39,6 +39,7 @@ LOCATIVE = frozenset(
 )
 OBJECT_DEPS = frozenset({"dobj"})  # "captured the town of Kherson", "shelled Aleppo"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_UNKNOWN_SIZE = 0.0  # see place_size
 
 
 def _paragraph_of(paragraphs: Sequence[ParsedParagraph], pos: int) -> ParsedParagraph | None:
@@ -130,7 +131,12 @@ def _place_for(
     found = gaz.resolve_in_story(name, prefer, focus)
     if found is None:
         return None
-    how = {"country": "country", "region": "region", "focus": "at the story's focus"}.get(found.kind)
+    how = {
+        "country": "country",
+        "region": "region",
+        "landmark": "landmark",
+        "focus": "at the story's focus",
+    }.get(found.kind)
     detail = how or f"GeoNames {found.geonameid} (population {found.population})"
     return Place(
         found.name if found.kind == "city" else name,
@@ -177,13 +183,32 @@ def _place_candidates(sent: TokSpan, toponyms: Sequence[tuple[int, int]] = ()) -
     return sorted(set(cands))
 
 
-def locate_event(trigger: Token, toponyms: Sequence[tuple[int, int]] = ()) -> tuple[TokSpan | None, str]:
+def place_size(gaz: Gazetteer, name: str) -> float:
+    """How big the place ``name`` is, to prefer the most specific of several in one locative
+    phrase: a country or wider area above a first-level region above a town (its population) above
+    a landmark; a name the Gazetteer does not know (a neighbourhood, a village) counts as smallest."""
+    found = gaz.resolve(name)
+    if found is None:
+        return _UNKNOWN_SIZE
+    if found.kind == "country" or (found.kind == "region" and found.country is None):
+        return 1e10
+    if found.kind == "region":
+        return 1e8
+    if found.kind == "landmark":
+        return 1.0
+    return float(max(found.population, 2))
+
+
+def locate_event(
+    trigger: Token, toponyms: Sequence[tuple[int, int]] = (), gaz: Gazetteer | None = None
+) -> tuple[TokSpan | None, str]:
     """The place phrase of the event at ``trigger`` and how it was chosen: "verb" (a locative
     phrase on the trigger or its clause verb), "object" (a place in the direct object of either:
     "captured the town of Kherson"), "subtree" (a locative phrase below the trigger), "sentence"
-    (one anywhere in the sentence), or "none". Inside a locative phrase the first place wins
-    ("in the city of Maiduguri in Nigeria" → Maiduguri). ``toponyms``: :func:`toponym_tokens` of
-    the trigger's Doc, as further candidates."""
+    (one anywhere in the sentence), or "none". Inside a locative phrase the most specific place
+    wins when the Gazetteer ``gaz`` is given (:func:`place_size`: "in the Baghdad neighbourhood of
+    Karrada" → Karrada, "in the city of Maiduguri in Nigeria" → Maiduguri), else the first.
+    ``toponyms``: :func:`toponym_tokens` of the trigger's Doc, as further candidates."""
     sent = trigger.sent
     doc = trigger.doc
     cands = _place_candidates(sent, toponyms)
@@ -192,10 +217,12 @@ def locate_event(trigger: Token, toponyms: Sequence[tuple[int, int]] = ()) -> tu
 
     def in_prep(prep: Token) -> tuple[int, int] | None:
         lo, hi = prep.left_edge.i, prep.right_edge.i
-        inside = (c for c in cands if lo <= c[0] and c[1] - 1 <= hi)
+        inside = [c for c in cands if lo <= c[0] and c[1] - 1 <= hi]
         if prep.dep_ in OBJECT_DEPS:  # "met Uganda's president": whose, not where
-            inside = (c for c in inside if doc[c[1] - 1].dep_ != "poss")
-        return next(inside, None)
+            inside = [c for c in inside if doc[c[1] - 1].dep_ != "poss"]
+        if gaz is None or len(inside) < 2:
+            return inside[0] if inside else None
+        return min(inside, key=lambda c: place_size(gaz, doc[c[0] : c[1]].text))
 
     def loc_preps(heads: Iterable[Token]) -> list[Token]:
         return [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE]
@@ -229,7 +256,7 @@ def event_place(
     """The place of the event: the locative phrase :func:`locate_event` picks (a toponym of the
     recogniser that the Gazetteer does not know is placed at the story's ``focus``), else the
     dateline's place."""
-    span, tier = locate_event(trigger, toponyms)
+    span, tier = locate_event(trigger, toponyms, gaz)
     if span is not None:
         s = para.offset + span.start_char
         known = (span.start, span.end) in toponyms

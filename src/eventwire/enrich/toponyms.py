@@ -6,7 +6,7 @@ Two passes over spaCy's entities and untyped proper-noun runs, each span trimmed
 * spans spaCy labels GPE, LOC or FAC (lower-case ones and ones whose every word is part of a
   person's name elsewhere in the text - "Modi" after "Narendra Modi" - excepted);
 * NORP spans the Gazetteer knows as the adjective or demonym of a country, region or area
-  ("Russian", "Europeans");
+  ("Russian", "Europeans"; not those of peoples spread over many countries, ``_PEOPLES``);
 * PERSON, ORG or other entities whose whole text is a country or a first-level region ("Georgia"
   tagged PERSON), and ORG entities that are wholly a town of ``_MIN_ORG_POPULATION`` people;
 * names ending in a natural-feature or administrative head word ("Laurel County", "Neches River");
@@ -48,6 +48,9 @@ _CALENDAR = frozenset(
     "january february march april may june july august september october november december monday "
     "tuesday wednesday thursday friday saturday sunday".split()
 )
+# adjectives of peoples spread over many countries: they resolve to an area ("Arab" to the Arab
+# world, not Arab, Alabama) but say whose, not where
+_PEOPLES = frozenset({"arab", "arabs"})
 _MIN_UNTYPED_POPULATION = 100_000
 _MIN_ORG_POPULATION = 20_000
 _ALIAS_POPULATION = 1_000_000
@@ -90,8 +93,9 @@ def _is_area(place: Resolved | None) -> bool:
 
 def _big(place: Resolved | None, population: int) -> bool:
     """A country, region or area, or a town of ``population`` people named by its own name (or by
-    an alternate name when it has a million people: "Munich")."""
-    if place is None:
+    an alternate name when it has a million people: "Munich"). Not a landmark: "the White House",
+    "the Kremlin" and "the Pentagon" mostly stand for who works there."""
+    if place is None or place.kind == "landmark":
         return False
     if place.kind != "city":
         return True
@@ -99,8 +103,9 @@ def _big(place: Resolved | None, population: int) -> bool:
 
 
 def _plausible(span: TokSpan, place: Resolved | None) -> bool:
-    """Not a month or weekday, not a short acronym standing for a town ("BA", "APC")."""
-    if span[0].lower_ in _CALENDAR or place is None:
+    """Not a month or weekday, not a people's adjective (``_PEOPLES``: "Arab Bank"), not a short
+    acronym standing for a town ("BA", "APC")."""
+    if span[0].lower_ in _CALENDAR or place is None or _key(span.text) in _PEOPLES:
         return False
     text = span.text.replace(".", "")
     return not (text.isupper() and len(text) <= 4) or place.kind in {"country", "region"}
@@ -154,7 +159,7 @@ def _first_pass(doc: Doc, gaz: Gazetteer, prefer: frozenset[str], found: _Found)
             if len(span) > 1 or span[0].lower_ not in people or _is_area(place):
                 found.add(span, label, place)
         elif label == "NORP":
-            if _is_area(place):
+            if _is_area(place) and _plausible(span, place):
                 found.add(span, label, place)
         elif _is_area(place) and (label != "PERSON" or len(span) > 1 or _after_locative(span)):
             found.add(span, label, place)

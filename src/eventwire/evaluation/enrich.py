@@ -57,7 +57,9 @@ only when all four are absent. ``limit`` caps the documents (items for Halterman
    token indices (some sources wrote token numbers into ``start``/``end``). Baseline with our tools
    (``engine.nlp``, the pipeline's ``LOCATIVE`` prepositions and ``clause_verb``): candidates are
    the spaCy GPE/LOC/FAC entities, the toponym recogniser's spans (adjectives left out) and
-   untyped proper-noun objects of a locative preposition; we take the first candidate inside a
+   untyped proper-noun objects of a locative preposition; we take the most specific candidate
+   (``enrich.attach.place_size`` with the engine's Gazetteer: a name it does not know, then the
+   smallest town, then regions, then countries and wider areas; ties: the first) inside a
    locative phrase attached to the event verb or its clause verb, else inside the direct object of
    either, else inside a locative phrase anywhere under the verb, else anywhere in the sentence,
    else the first candidate of the sentence; no candidate = "no location". A record is right when
@@ -692,7 +694,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def pick_event_location(
-    doc: Any, verb: tuple[int, int], toponyms: Sequence[tuple[int, int]] = ()
+    doc: Any, verb: tuple[int, int], toponyms: Sequence[tuple[int, int]] = (), gaz: Any = None
 ) -> tuple[tuple[int, int] | None, str]:
     """The pipeline's own choice (``enrich.attach.locate_event``, with the recogniser's
     ``toponyms`` as token ranges) of the place of the event at char span ``verb`` of a parsed
@@ -702,7 +704,7 @@ def pick_event_location(
     span = doc.char_span(verb[0], verb[1], alignment_mode="expand")
     if span is None or not len(span):
         return None, "none"
-    place, tier = locate_event(span.root, toponyms)
+    place, tier = locate_event(span.root, toponyms, gaz)
     if place is None:
         return None, tier
     return (place.start_char, place.end_char), tier
@@ -726,7 +728,7 @@ def eval_halterman(folder: Path, engine: Any, limit: int | None) -> dict[str, An
     hits = Counter[str]()
     tiers: Counter[str] = Counter()
     for rec in records:
-        pick, tier = pick_event_location(docs[rec.text], rec.verb, toponyms[rec.text])
+        pick, tier = pick_event_location(docs[rec.text], rec.verb, toponyms[rec.text], engine.gazetteer)
         tiers[tier] += 1
         for variant in ("all", "locative"):
             got = None if variant == "locative" and tier == "first" else pick
