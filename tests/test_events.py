@@ -399,3 +399,15 @@ def test_a_passive_arrest_is_by_the_state_it_happens_in(engine) -> None:  # type
     # an act that is no state's own keeps no source
     coded = _codes(code_text(engine, "A Chilean engineer was praised in Bolivia."))
     assert not any(s == "BOL" for _, _, s, _ in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tgt"),
+    [
+        ("Farmers in Ghana demanded that President Mahama lower fuel prices.", "GHAGOV"),
+        ("Amnesty International demanded that the Chadian army stop the evictions.", "TCDMIL"),
+    ],
+)
+def test_a_demand_is_made_of_the_subject_of_its_clause(engine, sentence: str, tgt: str) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert any(c == "100" and t == tgt for c, _, _, t in coded), coded
