@@ -411,3 +411,9 @@ def test_a_passive_arrest_is_by_the_state_it_happens_in(engine) -> None:  # type
 def test_a_demand_is_made_of_the_subject_of_its_clause(engine, sentence: str, tgt: str) -> None:  # type: ignore[no-untyped-def]
     coded = _codes(code_text(engine, sentence))
     assert any(c == "100" and t == tgt for c, _, _, t in coded), coded
+
+
+def test_a_fallback_target_brings_its_conjuncts(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Brazil agreed on Monday to a plan for Haiti and Cuba."))
+    targets = {t for c, _, s, t in coded if c == "030" and s == "BRA"}
+    assert {"HTI", "CUB"} <= targets, coded

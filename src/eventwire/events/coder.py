@@ -553,8 +553,9 @@ class _SentenceCoder:
             return []
         return self.target_tokens(tok, spec)
 
-    def fallback_target(self, source: Actor, trigger: Token, verb: Token) -> tuple[Actor, str] | None:
-        """An actor the sentence names near the trigger when the pattern's places are empty.
+    def fallback_target(self, source: Actor, trigger: Token, verb: Token) -> tuple[list[Actor], str] | None:
+        """An actor the sentence names near the trigger when the pattern's places are empty,
+        with the actors conjoined to it ("to mediate between Mauritania and Senegal").
 
         Ranked: first the trigger's own clause, where any other actor (of the source's country
         too) or the place the act happens ("imposed a curfew in Kirkuk") counts; then other
@@ -590,7 +591,21 @@ class _SentenceCoder:
                 best = (*rank, actor)
         if best is None:
             return None
-        return best[3], ("+place-target" if best[1] else "+sentence-target")
+        return self._with_conjuncts(best[3], source), ("+place-target" if best[1] else "+sentence-target")
+
+    def _with_conjuncts(self, actor: Actor, source: Actor) -> list[Actor]:
+        """``actor`` and the actors conjoined to its mention, in the order the sentence names them."""
+        root = self._span_root(actor)
+        if root is None or not root.conjuncts:
+            return [actor]
+        found = self.resolve(sorted((root, *root.conjuncts), key=lambda t: t.i))
+        same = (source.start, source.end, source.code)
+        out = [
+            a
+            for a in found
+            if (a.start, a.end, a.code) != same and (source.key is None or a.key != source.key)
+        ]
+        return out if actor in out else [actor]
 
     @staticmethod
     def _scope(tok: Token, chain: set[int], trigger: Token) -> int | None:
@@ -830,7 +845,7 @@ class _SentenceCoder:
                 fallback = None if code.root == "01" else self.fallback_target(s, tok, verb)
                 subjects = [a for a in about if a.country is not None and a.country != s.country]
                 if fallback is not None:
-                    pairs.append((s, fallback[0], rule + fallback[1]))
+                    pairs.extend((s, t, rule + fallback[1]) for t in fallback[0])
                 elif subjects:
                     # "X said Y would ...": a statement by X about Y
                     pairs.extend((s, a, rule + "+about") for a in subjects[:1])
