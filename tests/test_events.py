@@ -417,3 +417,32 @@ def test_a_fallback_target_brings_its_conjuncts(engine) -> None:  # type: ignore
     coded = _codes(code_text(engine, "Brazil agreed on Monday to a plan for Haiti and Cuba."))
     targets = {t for c, _, s, t in coded if c == "030" and s == "BRA"}
     assert {"HTI", "CUB"} <= targets, coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "src", "tgt"),
+    [
+        (
+            "Bolivian miners blocked the highway in protest against a ban by Chilean authorities.",
+            "144",
+            "BOL",
+            "CHL",
+        ),
+        (
+            "A group of Bolivian refugees are continuing a hunger strike in protest of the Chilean "
+            "government's refusal to admit them.",
+            "140",
+            "BOL",
+            "CHL",
+        ),
+        ("Kenyan students protested at the expulsion of Ugandan traders.", "140", "KEN", "UGA"),
+    ],
+)
+def test_what_is_done_in_protest_is_against_the_protested_act(  # type: ignore[no-untyped-def]
+    engine, sentence: str, code: str, src: str | None, tgt: str
+) -> None:
+    coded = _codes(code_text(engine, sentence))
+    assert any(
+        c.startswith(code) and (src is None or (s or "").startswith(src)) and (t or "").startswith(tgt)
+        for c, _, s, t in coded
+    ), coded

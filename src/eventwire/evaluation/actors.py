@@ -47,7 +47,8 @@ UP_PREPS = frozenset({"of"})
 # removal of President X" → President X, "the naval blockade of Serbia" → Serbia)
 ACT_NOUNS = frozenset(NOMINALS) | frozenset(
     "removal resignation invasion blockade occupation release withdrawal arrest expulsion "
-    "extradition ouster overthrow killing murder assassination execution detention".split()
+    "extradition ouster overthrow killing murder assassination execution detention protest "
+    "retaliation".split()
 )
 # nouns of a request or proposal marked with their author as the target of a response to them
 # ("rejected demands from Shona rebels", "bowed to calls by Kofi Annan")

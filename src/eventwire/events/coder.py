@@ -116,7 +116,12 @@ GENERIC_TARGETS = (
     "object.prep:for",
     "object.prep:against",
     "object.prep:with",
+    "in-protest",
 )
+# the acts a source does "in protest" or "in retaliation": "began a hunger strike in protest
+# against the arrests by X", "shelled the town in retaliation for X's raid"
+ADVERBIAL_ACT_NOUNS = frozenset({"protest", "retaliation", "response", "reprisal", "solidarity"})
+PROTEST_PREPS = ("against", "of", "at", "over", "for", "to", "with")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +225,42 @@ def helps_another_act(tok: Token) -> bool:
         return True
     helped = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
     return not helped and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)
+
+
+def adverbial_act(tok: Token) -> bool:
+    """Whether a noun names the act of the clause it stands in, in an adverbial "in" phrase:
+    "struck in protest against X", "fired in retaliation for X's raid"."""
+    return (
+        tok.lemma_.lower() in ADVERBIAL_ACT_NOUNS
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "in"
+        and tok.head.head is not tok.head
+    )
+
+
+def in_protest_objects(tok: Token) -> list[Token]:
+    """What ``tok`` (or its object) is done in protest against, in retaliation for or in
+    response to: the object of the preposition after the "in" noun."""
+    hosts = [tok, *objects(tok)] if tok.pos_ in {"VERB", "AUX"} else [tok]
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and adverbial_act(noun):
+                    found = protested(noun)
+                    if found:
+                        return found
+    return []
+
+
+def protested(noun: Token) -> list[Token]:
+    """What an "in protest"/"in retaliation" noun is against, an act by its author: "in protest
+    of the government's refusal" → the government ("of the arrests by X" is resolved to X)."""
+    out: list[Token] = []
+    for obj in (o for p in PROTEST_PREPS for o in prep_objects(noun, p)):
+        out.extend([c for c in obj.children if c.dep_ == "poss"] or [obj])
+    return out
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -537,6 +578,8 @@ class _SentenceCoder:
 
     def generic_target_tokens(self, tok: Token, spec: str) -> list[Token]:
         """Places a target often sits when the pattern's own places are empty."""
+        if spec == "in-protest":  # "staged a strike in protest against the arrests by X"
+            return _conj_expand(in_protest_objects(tok))
         if spec == "object.poss":  # "praised Haiti's efforts"
             return _conj_expand(c for o in objects(tok) for c in o.children if c.dep_ == "poss")
         if spec == "xcomp":  # "promised to continue aid to Mozambique", "offered to hand over to X"
@@ -728,6 +771,12 @@ class _SentenceCoder:
         if not sources and light is not None:
             subs, _ = subject_of(light)
             sources = self.resolve(subs)
+        if adverbial_act(tok):  # "refugees struck in protest of X": the refugees, against X
+            if not sources:
+                subs, passive = subject_of(clause_verb(tok.head))
+                sources = [] if passive else self.resolve(subs)
+            if not targets:
+                targets = self.resolve(_conj_expand(protested(tok)))
         if not sources and (light is not None or tok.dep_ in {"nsubj", "nsubjpass", "ROOT"}):
             between = _conj_expand(prep_objects(tok, "between"))
             pair = self.resolve(between)
