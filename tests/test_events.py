@@ -446,3 +446,20 @@ def test_what_is_done_in_protest_is_against_the_protested_act(  # type: ignore[n
         c.startswith(code) and (src is None or (s or "").startswith(src)) and (t or "").startswith(tgt)
         for c, _, s, t in coded
     ), coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "src", "tgt"),
+    [
+        ("The Kenyan president faces pressure from Uganda to close the border.", "100", "UGA", "KEN"),
+        ("The Kenyan government faced sharp criticism from Uganda over the arrests.", "111", "UGA", "KEN"),
+        ("Chile provided support to Bolivia after the floods.", "070", "CHL", "BOL"),
+    ],
+)
+def test_facing_pressure_is_from_its_author_and_support_is_aid(  # type: ignore[no-untyped-def]
+    engine, sentence: str, code: str, src: str, tgt: str
+) -> None:
+    coded = _codes(code_text(engine, sentence))
+    assert any(
+        c == code and (s or "").startswith(src) and (t or "").startswith(tgt) for c, _, s, t in coded
+    ), coded
