@@ -463,3 +463,11 @@ def test_facing_pressure_is_from_its_author_and_support_is_aid(  # type: ignore[
     assert any(
         c == code and (s or "").startswith(src) and (t or "").startswith(tgt) for c, _, s, t in coded
     ), coded
+
+
+def test_a_call_for_someone_to_act_is_made_of_them(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Chile called for Bolivia to hold new elections."))
+    assert ("020", "asserted", "CHL", "BOL") in coded, coded
+    # a clause not introduced by "for" is no call for anyone
+    coded = _codes(code_text(engine, "Chile called Bolivia's offer a trick."))
+    assert not any(c == "020" for c, _, _, _ in coded), coded
