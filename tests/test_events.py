@@ -471,3 +471,24 @@ def test_a_call_for_someone_to_act_is_made_of_them(engine) -> None:  # type: ign
     # a clause not introduced by "for" is no call for anyone
     coded = _codes(code_text(engine, "Chile called Bolivia's offer a trick."))
     assert not any(c == "020" for c, _, _, _ in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "src", "tgt"),
+    [
+        ("Bolivian miners blocked the road in defiance of Chilean authorities.", "144", "BOL", "CHL"),
+        ("Bolivian miners blocked the road in protest against Chile's new tariffs.", "144", "BOL", "CHL"),
+    ],
+)
+def test_an_act_s_author_is_its_actor(engine, sentence: str, code: str, src: str, tgt: str) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert any(
+        c.startswith(code) and (s or "").startswith(src) and (t or "").startswith(tgt) for c, _, s, t in coded
+    ), coded
+
+
+def test_an_acted_on_thing_is_its_owner_s(engine) -> None:  # type: ignore[no-untyped-def]
+    events = code_text(engine, "Chile imposed sanctions on Peru's exports.").events
+    assert [(e.cameo, e.target.code if e.target else None, e.rule) for e in events] == [
+        ("163", "PER", "impose.sanctions.on")
+    ]

@@ -120,7 +120,7 @@ GENERIC_TARGETS = (
 )
 # the acts a source does "in protest" or "in retaliation": "began a hunger strike in protest
 # against the arrests by X", "shelled the town in retaliation for X's raid"
-ADVERBIAL_ACT_NOUNS = frozenset({"protest", "retaliation", "response", "reprisal", "solidarity"})
+ADVERBIAL_ACT_NOUNS = frozenset({"protest", "retaliation", "response", "reprisal", "solidarity", "defiance"})
 PROTEST_PREPS = ("against", "of", "at", "over", "for", "to", "with")
 
 
@@ -415,6 +415,10 @@ class _SentenceCoder:
                         found = [a for t in inner for a in self.actors.resolve(self.para, t)]
                         if found:
                             break
+            if not found and tok.pos_ == "NOUN":
+                # "Sweden's decision", "the government's refusal": the act's author
+                owners = [c for c in tok.children if c.dep_ == "poss"]
+                found = [a for t in owners for a in self.actors.resolve(self.para, t)]
             if not found and tok.pos_ in {"NOUN", "PROPN"}:
                 found = self.named_inside(tok)
             for a in found:
