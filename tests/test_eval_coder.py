@@ -74,6 +74,15 @@ def test_ner_span_of_a_request_s_author_is_the_request(engine) -> None:  # type:
     assert ("T", "demands from Bolivian miners") in spans, spans
 
 
+def test_ner_span_leaves_out_a_relative_clause_and_a_number_after_a_name(engine) -> None:  # type: ignore[no-untyped-def]
+    spans = _ner_spans(
+        engine, "Chilean police released the driver of the bus company Turbus, who was held for a day."
+    )
+    assert ("T", "the driver of the bus company Turbus") in spans, spans
+    spans = _ner_spans(engine, "The World Bank gave Bolivia 3 million dollars for new schools.")
+    assert ("T", "Bolivia") in spans, spans
+
+
 def test_gold_actor_text_is_found_as_whole_words() -> None:
     from eventwire.evaluation.actors import _find
 

@@ -399,3 +399,96 @@ def test_a_passive_arrest_is_by_the_state_it_happens_in(engine) -> None:  # type
     # an act that is no state's own keeps no source
     coded = _codes(code_text(engine, "A Chilean engineer was praised in Bolivia."))
     assert not any(s == "BOL" for _, _, s, _ in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tgt"),
+    [
+        ("Farmers in Ghana demanded that President Mahama lower fuel prices.", "GHAGOV"),
+        ("Amnesty International demanded that the Chadian army stop the evictions.", "TCDMIL"),
+    ],
+)
+def test_a_demand_is_made_of_the_subject_of_its_clause(engine, sentence: str, tgt: str) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert any(c == "100" and t == tgt for c, _, _, t in coded), coded
+
+
+def test_a_fallback_target_brings_its_conjuncts(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Brazil agreed on Monday to a plan for Haiti and Cuba."))
+    targets = {t for c, _, s, t in coded if c == "030" and s == "BRA"}
+    assert {"HTI", "CUB"} <= targets, coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "src", "tgt"),
+    [
+        (
+            "Bolivian miners blocked the highway in protest against a ban by Chilean authorities.",
+            "144",
+            "BOL",
+            "CHL",
+        ),
+        (
+            "A group of Bolivian refugees are continuing a hunger strike in protest of the Chilean "
+            "government's refusal to admit them.",
+            "140",
+            "BOL",
+            "CHL",
+        ),
+        ("Kenyan students protested at the expulsion of Ugandan traders.", "140", "KEN", "UGA"),
+    ],
+)
+def test_what_is_done_in_protest_is_against_the_protested_act(  # type: ignore[no-untyped-def]
+    engine, sentence: str, code: str, src: str | None, tgt: str
+) -> None:
+    coded = _codes(code_text(engine, sentence))
+    assert any(
+        c.startswith(code) and (src is None or (s or "").startswith(src)) and (t or "").startswith(tgt)
+        for c, _, s, t in coded
+    ), coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "src", "tgt"),
+    [
+        ("The Kenyan president faces pressure from Uganda to close the border.", "100", "UGA", "KEN"),
+        ("The Kenyan government faced sharp criticism from Uganda over the arrests.", "111", "UGA", "KEN"),
+        ("Chile provided support to Bolivia after the floods.", "070", "CHL", "BOL"),
+    ],
+)
+def test_facing_pressure_is_from_its_author_and_support_is_aid(  # type: ignore[no-untyped-def]
+    engine, sentence: str, code: str, src: str, tgt: str
+) -> None:
+    coded = _codes(code_text(engine, sentence))
+    assert any(
+        c == code and (s or "").startswith(src) and (t or "").startswith(tgt) for c, _, s, t in coded
+    ), coded
+
+
+def test_a_call_for_someone_to_act_is_made_of_them(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Chile called for Bolivia to hold new elections."))
+    assert ("020", "asserted", "CHL", "BOL") in coded, coded
+    # a clause not introduced by "for" is no call for anyone
+    coded = _codes(code_text(engine, "Chile called Bolivia's offer a trick."))
+    assert not any(c == "020" for c, _, _, _ in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "src", "tgt"),
+    [
+        ("Bolivian miners blocked the road in defiance of Chilean authorities.", "144", "BOL", "CHL"),
+        ("Bolivian miners blocked the road in protest against Chile's new tariffs.", "144", "BOL", "CHL"),
+    ],
+)
+def test_an_act_s_author_is_its_actor(engine, sentence: str, code: str, src: str, tgt: str) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, sentence))
+    assert any(
+        c.startswith(code) and (s or "").startswith(src) and (t or "").startswith(tgt) for c, _, s, t in coded
+    ), coded
+
+
+def test_an_acted_on_thing_is_its_owner_s(engine) -> None:  # type: ignore[no-untyped-def]
+    events = code_text(engine, "Chile imposed sanctions on Peru's exports.").events
+    assert [(e.cameo, e.target.code if e.target else None, e.rule) for e in events] == [
+        ("163", "PER", "impose.sanctions.on")
+    ]

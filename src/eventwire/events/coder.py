@@ -116,7 +116,12 @@ GENERIC_TARGETS = (
     "object.prep:for",
     "object.prep:against",
     "object.prep:with",
+    "in-protest",
 )
+# the acts a source does "in protest" or "in retaliation": "began a hunger strike in protest
+# against the arrests by X", "shelled the town in retaliation for X's raid"
+ADVERBIAL_ACT_NOUNS = frozenset({"protest", "retaliation", "response", "reprisal", "solidarity", "defiance"})
+PROTEST_PREPS = ("against", "of", "at", "over", "for", "to", "with")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +225,42 @@ def helps_another_act(tok: Token) -> bool:
         return True
     helped = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
     return not helped and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)
+
+
+def adverbial_act(tok: Token) -> bool:
+    """Whether a noun names the act of the clause it stands in, in an adverbial "in" phrase:
+    "struck in protest against X", "fired in retaliation for X's raid"."""
+    return (
+        tok.lemma_.lower() in ADVERBIAL_ACT_NOUNS
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "in"
+        and tok.head.head is not tok.head
+    )
+
+
+def in_protest_objects(tok: Token) -> list[Token]:
+    """What ``tok`` (or its object) is done in protest against, in retaliation for or in
+    response to: the object of the preposition after the "in" noun."""
+    hosts = [tok, *objects(tok)] if tok.pos_ in {"VERB", "AUX"} else [tok]
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and adverbial_act(noun):
+                    found = protested(noun)
+                    if found:
+                        return found
+    return []
+
+
+def protested(noun: Token) -> list[Token]:
+    """What an "in protest"/"in retaliation" noun is against, an act by its author: "in protest
+    of the government's refusal" → the government ("of the arrests by X" is resolved to X)."""
+    out: list[Token] = []
+    for obj in (o for p in PROTEST_PREPS for o in prep_objects(noun, p)):
+        out.extend([c for c in obj.children if c.dep_ == "poss"] or [obj])
+    return out
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -374,6 +415,10 @@ class _SentenceCoder:
                         found = [a for t in inner for a in self.actors.resolve(self.para, t)]
                         if found:
                             break
+            if not found and tok.pos_ == "NOUN":
+                # "Sweden's decision", "the government's refusal": the act's author
+                owners = [c for c in tok.children if c.dep_ == "poss"]
+                found = [a for t in owners for a in self.actors.resolve(self.para, t)]
             if not found and tok.pos_ in {"NOUN", "PROPN"}:
                 found = self.named_inside(tok)
             for a in found:
@@ -537,6 +582,8 @@ class _SentenceCoder:
 
     def generic_target_tokens(self, tok: Token, spec: str) -> list[Token]:
         """Places a target often sits when the pattern's own places are empty."""
+        if spec == "in-protest":  # "staged a strike in protest against the arrests by X"
+            return _conj_expand(in_protest_objects(tok))
         if spec == "object.poss":  # "praised Haiti's efforts"
             return _conj_expand(c for o in objects(tok) for c in o.children if c.dep_ == "poss")
         if spec == "xcomp":  # "promised to continue aid to Mozambique", "offered to hand over to X"
@@ -553,8 +600,9 @@ class _SentenceCoder:
             return []
         return self.target_tokens(tok, spec)
 
-    def fallback_target(self, source: Actor, trigger: Token, verb: Token) -> tuple[Actor, str] | None:
-        """An actor the sentence names near the trigger when the pattern's places are empty.
+    def fallback_target(self, source: Actor, trigger: Token, verb: Token) -> tuple[list[Actor], str] | None:
+        """An actor the sentence names near the trigger when the pattern's places are empty,
+        with the actors conjoined to it ("to mediate between Mauritania and Senegal").
 
         Ranked: first the trigger's own clause, where any other actor (of the source's country
         too) or the place the act happens ("imposed a curfew in Kirkuk") counts; then other
@@ -590,7 +638,21 @@ class _SentenceCoder:
                 best = (*rank, actor)
         if best is None:
             return None
-        return best[3], ("+place-target" if best[1] else "+sentence-target")
+        return self._with_conjuncts(best[3], source), ("+place-target" if best[1] else "+sentence-target")
+
+    def _with_conjuncts(self, actor: Actor, source: Actor) -> list[Actor]:
+        """``actor`` and the actors conjoined to its mention, in the order the sentence names them."""
+        root = self._span_root(actor)
+        if root is None or not root.conjuncts:
+            return [actor]
+        found = self.resolve(sorted((root, *root.conjuncts), key=lambda t: t.i))
+        same = (source.start, source.end, source.code)
+        out = [
+            a
+            for a in found
+            if (a.start, a.end, a.code) != same and (source.key is None or a.key != source.key)
+        ]
+        return out if actor in out else [actor]
 
     @staticmethod
     def _scope(tok: Token, chain: set[int], trigger: Token) -> int | None:
@@ -713,6 +775,12 @@ class _SentenceCoder:
         if not sources and light is not None:
             subs, _ = subject_of(light)
             sources = self.resolve(subs)
+        if adverbial_act(tok):  # "refugees struck in protest of X": the refugees, against X
+            if not sources:
+                subs, passive = subject_of(clause_verb(tok.head))
+                sources = [] if passive else self.resolve(subs)
+            if not targets:
+                targets = self.resolve(_conj_expand(protested(tok)))
         if not sources and (light is not None or tok.dep_ in {"nsubj", "nsubjpass", "ROOT"}):
             between = _conj_expand(prep_objects(tok, "between"))
             pair = self.resolve(between)
@@ -830,7 +898,7 @@ class _SentenceCoder:
                 fallback = None if code.root == "01" else self.fallback_target(s, tok, verb)
                 subjects = [a for a in about if a.country is not None and a.country != s.country]
                 if fallback is not None:
-                    pairs.append((s, fallback[0], rule + fallback[1]))
+                    pairs.extend((s, t, rule + fallback[1]) for t in fallback[0])
                 elif subjects:
                     # "X said Y would ...": a statement by X about Y
                     pairs.extend((s, a, rule + "+about") for a in subjects[:1])

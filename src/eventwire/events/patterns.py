@@ -210,6 +210,8 @@ def objects(tok: Token) -> list[Token]:
 
 
 def prep_objects(tok: Token, prep: str) -> list[Token]:
+    """The objects of preposition ``prep`` on ``tok``; for "for", also the subject of a clause
+    it introduces ("called for Burma to hold elections" → Burma)."""
     out = []
     for child in tok.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep:
@@ -217,7 +219,14 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
                 if pobj.dep_ in {"pobj", "pcomp"}:
                     out.append(pobj)
                     out.extend(pobj.conjuncts)
+        elif prep == "for" and child.dep_ in {"advcl", "ccomp"} and _introduced_by(child, "for"):
+            subs = [s for s in child.children if s.dep_ == "nsubj"]
+            out.extend(x for s in subs for x in (s, *s.conjuncts))
     return out
+
+
+def _introduced_by(clause: Token, word: str) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
 
 
 def framed_lemmas(noun: Token, depth: int = 0) -> frozenset[str]:
@@ -247,7 +256,11 @@ def fits(p: Pattern, tok: Token, framed: bool = False) -> str | None:
         return f"needs object in {sorted(p.object)}"
     if p.prep is not None:
         pobjs = prep_objects(tok, p.prep)
-        has_prep = any(c.lower_ == p.prep and c.dep_ in {"prep", "agent", "dative"} for c in tok.children)
+        has_prep = any(
+            (c.lower_ == p.prep and c.dep_ in {"prep", "agent", "dative"})
+            or (p.prep == "for" and c.dep_ in {"advcl", "ccomp"} and _introduced_by(c, "for"))
+            for c in tok.children
+        )
         if not has_prep:
             return f"needs preposition '{p.prep}'"
         if p.pobj is not None and not any(o.lemma_.lower() in p.pobj for o in pobjs):
