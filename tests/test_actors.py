@@ -224,3 +224,22 @@ def test_victims_do_not_take_the_attackers_country(engine) -> None:  # type: ign
     assert resolve_word(engine, text, "herders").country == "SOM"
     alone = resolve_word(engine, "Kenyan police arrested forty protesters on Friday.", "protesters")
     assert alone.country == "KEN"  # no other country named: the story's country still
+
+
+def test_gold_span_takes_the_conjoined_actor_it_overlaps() -> None:
+    from eventwire.evaluation.actors import _overlap
+    from eventwire.records import Actor
+
+    text = "Greek and Turkish diplomats met in Vienna."
+    whole = Actor(text[:26], "", "GRCGOV", "GRC", "GOV", None, 0, 26, "")
+    second = Actor(text[10:26], "", "TURGOV", "TUR", "GOV", None, 10, 26, "")
+    turkish = (10, 26)  # the gold actor "Turkish diplomats"
+    assert max((whole, second), key=lambda a: _overlap(a, turkish)) is second
+    assert max((whole, second), key=lambda a: _overlap(a, (0, 26))) is whole  # the whole phrase: the first
+
+
+def test_red_cross_and_northern_ireland(engine) -> None:  # type: ignore[no-untyped-def]
+    red = resolve_word(engine, "Red Cross workers delivered food to the camp on Monday.", "workers")
+    assert red.code == "NGOIRC"
+    text = "Police in Northern Ireland arrested two men after the riot."
+    assert resolve_word(engine, text, "Police").country == "GBR"
