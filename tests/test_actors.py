@@ -243,3 +243,26 @@ def test_red_cross_and_northern_ireland(engine) -> None:  # type: ignore[no-unty
     assert red.code == "NGOIRC"
     text = "Police in Northern Ireland arrested two men after the riot."
     assert resolve_word(engine, text, "Police").country == "GBR"
+
+
+def test_titles_inside_and_after_names(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile President Ramon Ortega Ul Vidal rejected the offer from Peru."
+    ortega = resolve_word(engine, text, "Vidal")
+    assert (ortega.country, ortega.sector) == ("CHL", "GOV")
+    tom = resolve_word(engine, "British Defence Secretary Tom Kingsley flew to Oman.", "Kingsley")
+    assert (tom.country, tom.sector) == ("GBR", "GOV")  # 'Defence Secretary' is no part of his name
+    sec = resolve_word(engine, "The US Secretary of State arrived in Cairo on Tuesday.", "Secretary")
+    assert (sec.country, sec.sector) == ("USA", "GOV")
+
+
+def test_members_and_unknown_bodies(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Members of the Association of Andean Farmers visited the prison in Lima."
+    members = resolve_word(engine, text, "Members")
+    assert (members.code, members.country) == ("NGO", None)
+    assert members.text == "Members of the Association of Andean Farmers"
+    forum = resolve_word(engine, "The Global Water Forum called for new dams.", "Forum")
+    assert forum.code == "NGO"
+    experts = resolve_word(engine, "A committee of experts visited the prison in Lima.", "committee")
+    assert experts is None or experts.code != "NGO"  # not a name
+    named = resolve_word(engine, "The Zambia Cotton Growers Association called a strike.", "Association")
+    assert named.country == "ZMB"

@@ -96,6 +96,14 @@ PLACE_NOUNS = frozenset(
 COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
 # spaCy entity types a place name may carry (a name tagged PERSON or ORG is no place).
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Nouns for part of a group: "members of the X" are the X.
+MEMBER_NOUNS = frozenset({"member", "faction", "wing", "branch"})
+# Last words of the names of associations and forums: a name ending so that the dictionary does
+# not know and that names no country is a non-governmental body.
+BODY_NOUNS = frozenset(
+    """association associations committee forum federation society league alliance coalition
+    network organisation organization""".split()
+)
 IT = frozenset({"it", "its"})
 THEY = frozenset({"they", "them", "their"})
 HE = frozenset({"he", "him"})
@@ -451,6 +459,7 @@ class DocActors:
                 and prev.text[:1].isupper()
                 and prev.pos_ == "PROPN"
                 and self.d.sector_term([prev.lower_]) is None
+                and (i < 2 or self.d.sector_term([f"{doc[i - 2].lower_} {prev.lower_}"]) is None)
             ):
                 toks.insert(0, prev)
                 i -= 1
@@ -482,7 +491,10 @@ class DocActors:
         """Country, sector and office from the words that modify ``head`` (not its name)."""
         skip = {t.i for t in exclude}
         mods: list[Token] = []
-        for child in head.children:
+        # the words of the name itself can carry the title ("Pakistan President Mohammad Zia Ul
+        # Haq": the parser hangs 'President' on 'Ul', not on 'Haq')
+        owners = [head, *(t for t in exclude if t.i != head.i)]
+        for child in (c for owner in owners for c in owner.children):
             if child.i in skip:
                 continue
             if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
@@ -752,11 +764,20 @@ class DocActors:
         entry = self.d.entries.get(actor.key)
         return entry is not None and entry.type == "person"
 
-    def _sector_actor(self, para: ParsedParagraph, head: Token) -> list[Actor]:
+    def _sector_actor(
+        self, para: ParsedParagraph, head: Token, forward: tuple[SectorTerm, Token] | None = None
+    ) -> list[Actor]:
+        """The group or office a sector noun names; ``forward``: a title that runs on through
+        the head's 'of' phrase, with the phrase's last token ("Secretary of State")."""
         tokens = head.doc
-        hit = self._sector_at(tokens, head.i)
+        hit = self._sector_at(tokens, head.i) if forward is None else (forward[0], 1)
         if hit is None:
-            return self._national_noun(para, head)
+            return (
+                self._title_of(para, head)
+                or self._member_of(para, head)
+                or self._national_noun(para, head)
+                or self._unknown_body(para, head)
+            )
         term, width = hit
         if term.sector == "MED" and any(c.lower_ in STATE_MEDIA for c in head.children):
             # CAMEO codes state-run media as the government's voice
@@ -774,7 +795,7 @@ class DocActors:
             left = left.doc[left.i + 1]
         left_i = min(left.i, np_start)
         s, _ = self._abs(para, head.doc[left_i])
-        _, e = self._abs(para, head)
+        _, e = self._abs(para, head if forward is None else forward[1])
         for n, (country, why, igo_code) in enumerate(countries):
             # "U.S. and Russian negotiators": the second country's group is "Russian negotiators"
             start = self._conjunct_start(para, head, left_i, country) if n else s
@@ -801,6 +822,64 @@ class DocActors:
                 )
             )
         return out
+
+    def _title_of(self, para: ParsedParagraph, head: Token) -> list[Actor]:
+        """A title that runs on through an 'of' phrase ("the US Secretary of State", "the
+        Secretary of Defense"): the head and its 'of' object make the sector term."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != head.i + 1:
+                continue
+            for pobj in prep.children:
+                hit = self._sector_at(head.doc, pobj.i) if pobj.dep_ == "pobj" else None
+                if hit is not None and pobj.i - hit[1] + 1 <= head.i:
+                    return self._sector_actor(para, head, (hit[0], pobj))
+        return []
+
+    def _member_of(self, para: ParsedParagraph, head: Token) -> list[Actor]:
+        """'Members of the X', 'a faction of the X': the group the part belongs to is the actor."""
+        if head.lemma_.lower() not in MEMBER_NOUNS:
+            return []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                found = self.resolve(para, pobj) if pobj.dep_ == "pobj" else []
+                if found:
+                    s, _ = self._abs(para, head)
+                    return [
+                        dataclasses.replace(
+                            a,
+                            text=self.text[s : a.end],
+                            start=s,
+                            end=a.end,
+                            resolved_by=f"{head.lower_} of '{a.text}': {a.resolved_by}",
+                        )
+                        for a in found
+                    ]
+        return []
+
+    def _unknown_body(self, para: ParsedParagraph, head: Token) -> list[Actor]:
+        """A proper name of an association, committee or forum that the dictionary does not know
+        and that names no country ("the Association of African Jurists", "the Ceasefire
+        Violations Committee"): a non-governmental body (NGO)."""
+        if head.pos_ != "PROPN" or head.lower_ not in BODY_NOUNS or head.ent_type_ in {"PERSON", *PLACE_ENTS}:
+            return []
+        left = head.left_edge
+        while left.i < head.i and left.dep_ in {"det", "punct"}:
+            left = left.doc[left.i + 1]
+        right = head
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == head.i + 1:
+                right = prep.right_edge
+        words = head.doc[left.i : right.i + 1]
+        if any(not w.is_title for w in words if w.is_alpha and w.lower_ not in {"of", "the", "for", "and"}):
+            return []  # not a name throughout ("a committee of experts")
+        s, _ = self._abs(para, words[0])
+        _, e = self._abs(para, words[-1])
+        if any(self.match_at(*self._abs(para, w)) for w in words):
+            return []  # a country or known body inside: not this rule's business
+        why = f"unknown body '{head.text}' named without a country → NGO"
+        return [self._record(Actor(self.text[s:e], self.text[s:e], "NGO", None, "NGO", None, s, e, why))]
 
     def _conjunct_start(self, para: ParsedParagraph, head: Token, left_i: int, country: str | None) -> int:
         """Where the part of a noun phrase naming a later conjoined country begins ("Russian" in
