@@ -266,3 +266,11 @@ def test_members_and_unknown_bodies(engine) -> None:  # type: ignore[no-untyped-
     assert experts is None or experts.code != "NGO"  # not a name
     named = resolve_word(engine, "The Zambia Cotton Growers Association called a strike.", "Association")
     assert named.country == "ZMB"
+
+
+def test_a_story_naming_no_country_is_its_groups_country(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "President Ngozi Abara rejected demands from the Movement for Democratic Change."
+    abara = resolve_word(engine, text, "Abara")
+    assert (abara.country, abara.sector) == ("ZWE", "GOV")
+    alone = resolve_word(engine, "President Ngozi Abara rejected the demands on Monday.", "Abara")
+    assert alone.country is None

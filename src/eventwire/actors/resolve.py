@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod"})
 DESCRIPTOR_PREPS = frozenset({"of", "from", "at", "for", "in", "with"})
+# Named actors that belong to one country's politics: a story naming no country is about theirs.
+DOMESTIC_TYPES = frozenset({"group", "party", "body"})
 NAMED_TYPES = frozenset({"person", "group", "igo", "body", "party", "ngo", "media", "company"})
 LEADER_OFFICES: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
@@ -179,6 +181,7 @@ class DocActors:
         self._starts = [m.start for m in self.matches]
         self.country_mentions = self._country_mentions()
         self._place_context = frozenset(iso3 for _, iso3 in self.country_mentions)
+        self.body_mentions = self._body_mentions()
         self.learned: dict[str, Learned] = {}
         self.surnames: dict[str, list[Learned]] = {}
         self.mentions: dict[tuple[int, int], Actor] = {}
@@ -232,6 +235,16 @@ class DocActors:
                 out.append((m.start, iso3))
         return tuple(out)
 
+    def _body_mentions(self) -> tuple[tuple[int, str], ...]:
+        """(position, ISO3) of the named groups, parties and state bodies of one country."""
+        out = []
+        for m in self.matches:
+            if m.entry.type in DOMESTIC_TYPES:
+                period, _ = self._period(m.entry)
+                if period is not None and period.country is not None:
+                    out.append((m.start, period.country))
+        return tuple(out)
+
     def _stance(self, pos: int) -> bool:
         """Is the country word at ``pos`` part of 'anti-X' / 'pro-X' (a stance, not a nationality)?"""
         return bool(re.search(r"\b(?:anti|pro)[-‐]$", self.text[max(0, pos - 5) : pos], flags=re.I))
@@ -247,6 +260,11 @@ class DocActors:
         Mentions inside ``skip`` (the character span of the other party of the noun's own
         clause, "two Italian engineers") say whom the act touched, not where it happened."""
         mentions = [(p, c) for p, c in self.country_mentions if skip is None or not skip[0] <= p < skip[1]]
+        if not self.country_mentions:
+            # no country named at all: the country of the story's armed groups, parties and
+            # state bodies ("demands from the National Union for the Total Independence of
+            # Angola" → AGO)
+            mentions = [(p, c) for p, c in self.body_mentions if skip is None or not skip[0] <= p < skip[1]]
         if not mentions:
             return None
         counts: dict[str, int] = {}
