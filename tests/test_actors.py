@@ -274,3 +274,10 @@ def test_a_story_naming_no_country_is_its_groups_country(engine) -> None:  # typ
     assert (abara.country, abara.sector) == ("ZWE", "GOV")
     alone = resolve_word(engine, "President Ngozi Abara rejected the demands on Monday.", "Abara")
     assert alone.country is None
+
+
+def test_a_continent_adjective_names_no_country(engine) -> None:  # type: ignore[no-untyped-def]
+    leaders = resolve_word(engine, "African leaders met in Nairobi on Monday.", "leaders")
+    assert (leaders.country, leaders.sector) == (None, "GOV")  # not Kenya's, where they met
+    police = resolve_word(engine, "South African police arrested ten men in Durban.", "police")
+    assert police.country == "ZAF"

@@ -78,10 +78,13 @@ STATE_MEDIA = frozenset(
     }
 )
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late"})
-# Modifiers saying a group is not of the story's own country ("foreign troops").
+# Modifiers saying a group is not of the story's own country ("foreign troops"); a continent's
+# or region's adjective names several countries ("African leaders", "European ministers"):
+# CAMEO would code the region, which we do not, so no country rather than the story's.
 NOT_LOCAL = frozenset(
     """foreign international multinational overseas outside western regional global allied
-    coalition visiting exiled""".split()
+    coalition visiting exiled european african asian balkan nordic scandinavian caribbean
+    continental""".split()
 )
 # Sectors that belong to no country: such nouns never take the story's country.
 STATELESS_SECTORS = frozenset({"IGO", "NGO"})
