@@ -281,3 +281,11 @@ def test_a_continent_adjective_names_no_country(engine) -> None:  # type: ignore
     assert (leaders.country, leaders.sector) == (None, "GOV")  # not Kenya's, where they met
     police = resolve_word(engine, "South African police arrested ten men in Durban.", "police")
     assert police.country == "ZAF"
+
+
+def test_their_is_the_people_as_placed(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Bosnian Croats said on Tuesday that their forces had left the town."
+    forces = resolve_word(engine, text, "forces")
+    assert forces.country == "BIH"  # the Bosnian Croats', not Croatia's
+    plain = resolve_word(engine, "Croats said on Tuesday that their forces had left the town.", "forces")
+    assert plain.country == "HRV"

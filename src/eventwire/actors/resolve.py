@@ -179,6 +179,7 @@ class DocActors:
         self.d = dictionary
         self.text = text
         self.day = day
+        self.paragraphs = tuple(paragraphs)
         self.places = places
         self.matches = self._valid_matches(dictionary.find(text))
         self._starts = [m.start for m in self.matches]
@@ -687,6 +688,17 @@ class DocActors:
             return people
         return self._relocate(people, home, "ethnic group in the story's country")
 
+    def _people_at(self, actor: Actor) -> Actor:
+        """A people named by a plain dictionary match, placed as the words around it say
+        ("Bosnian Serbs said their forces ...": 'their' is the Bosnian Serbs, BIH)."""
+        if actor.key is None or not actor.key.startswith("country:") or actor.sector != "CVL":
+            return actor
+        for para in self.paragraphs:
+            if para.offset <= actor.start and actor.end <= para.offset + para.length:
+                span = para.doc.char_span(actor.start - para.offset, actor.end - para.offset)
+                return actor if span is None else self._people_of(para, span.root, actor)
+        return actor
+
     def _relocate(self, actor: Actor, country: str | None, why: str) -> Actor:
         return dataclasses.replace(
             actor,
@@ -773,7 +785,7 @@ class DocActors:
         ]
         if not pool:
             return []
-        actor = max(pool, key=lambda a: a.start)
+        actor = self._people_at(max(pool, key=lambda a: a.start))
         why = f"pronoun '{head.text}' → last group or country in subject position '{actor.text}'"
         return [_refer(actor, head.text, s, e, why)]
 
