@@ -181,7 +181,7 @@ class DocActors:
         self.day = day
         self.paragraphs = tuple(paragraphs)
         self.places = places
-        self.matches = self._valid_matches(dictionary.find(text))
+        self.matches = [m for m in self._valid_matches(dictionary.find(text)) if not self._region_named(m)]
         self._starts = [m.start for m in self.matches]
         self.country_mentions = self._country_mentions()
         self._place_context = frozenset(iso3 for _, iso3 in self.country_mentions)
@@ -224,6 +224,18 @@ class DocActors:
         for m in out:
             by_span.setdefault((m.start, m.end), m)
         return sorted(by_span.values(), key=lambda m: m.start)
+
+    def _region_named(self, m: Match) -> bool:
+        """Is the country name ``m`` the tail of a region of another country, its compass word
+        written before it ("Northern Ireland" is in the United Kingdom, not Ireland)? The place
+        gazetteer says; "Northern Iraq" is no such name."""
+        if self.places is None or m.entry.type != "country" or m.kind != "name":
+            return False
+        before = re.search(r"\b([A-Z][a-z]+) $", self.text[max(0, m.start - 12) : m.start])
+        if before is None or before.group(1).lower() not in COMPASS:
+            return False
+        found = self.places.resolve(f"{before.group(1)} {m.text}")
+        return found is not None and found.country not in {None, m.entry.periods[0].country}
 
     def _country_mentions(self) -> tuple[tuple[int, str], ...]:
         """(position, ISO3) of every country named in the story, for nouns that name none.
