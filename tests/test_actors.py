@@ -224,3 +224,68 @@ def test_victims_do_not_take_the_attackers_country(engine) -> None:  # type: ign
     assert resolve_word(engine, text, "herders").country == "SOM"
     alone = resolve_word(engine, "Kenyan police arrested forty protesters on Friday.", "protesters")
     assert alone.country == "KEN"  # no other country named: the story's country still
+
+
+def test_gold_span_takes_the_conjoined_actor_it_overlaps() -> None:
+    from eventwire.evaluation.actors import _overlap
+    from eventwire.records import Actor
+
+    text = "Greek and Turkish diplomats met in Vienna."
+    whole = Actor(text[:26], "", "GRCGOV", "GRC", "GOV", None, 0, 26, "")
+    second = Actor(text[10:26], "", "TURGOV", "TUR", "GOV", None, 10, 26, "")
+    turkish = (10, 26)  # the gold actor "Turkish diplomats"
+    assert max((whole, second), key=lambda a: _overlap(a, turkish)) is second
+    assert max((whole, second), key=lambda a: _overlap(a, (0, 26))) is whole  # the whole phrase: the first
+
+
+def test_red_cross_and_northern_ireland(engine) -> None:  # type: ignore[no-untyped-def]
+    red = resolve_word(engine, "Red Cross workers delivered food to the camp on Monday.", "workers")
+    assert red.code == "NGOIRC"
+    text = "Police in Northern Ireland arrested two men after the riot."
+    assert resolve_word(engine, text, "Police").country == "GBR"
+
+
+def test_titles_inside_and_after_names(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile President Ramon Ortega Ul Vidal rejected the offer from Peru."
+    ortega = resolve_word(engine, text, "Vidal")
+    assert (ortega.country, ortega.sector) == ("CHL", "GOV")
+    tom = resolve_word(engine, "British Defence Secretary Tom Kingsley flew to Oman.", "Kingsley")
+    assert (tom.country, tom.sector) == ("GBR", "GOV")  # 'Defence Secretary' is no part of his name
+    sec = resolve_word(engine, "The US Secretary of State arrived in Cairo on Tuesday.", "Secretary")
+    assert (sec.country, sec.sector) == ("USA", "GOV")
+
+
+def test_members_and_unknown_bodies(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Members of the Association of Andean Farmers visited the prison in Lima."
+    members = resolve_word(engine, text, "Members")
+    assert (members.code, members.country) == ("NGO", None)
+    assert members.text == "Members of the Association of Andean Farmers"
+    forum = resolve_word(engine, "The Global Water Forum called for new dams.", "Forum")
+    assert forum.code == "NGO"
+    experts = resolve_word(engine, "A committee of experts visited the prison in Lima.", "committee")
+    assert experts is None or experts.code != "NGO"  # not a name
+    named = resolve_word(engine, "The Zambia Cotton Growers Association called a strike.", "Association")
+    assert named.country == "ZMB"
+
+
+def test_a_story_naming_no_country_is_its_groups_country(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "President Ngozi Abara rejected demands from the Movement for Democratic Change."
+    abara = resolve_word(engine, text, "Abara")
+    assert (abara.country, abara.sector) == ("ZWE", "GOV")
+    alone = resolve_word(engine, "President Ngozi Abara rejected the demands on Monday.", "Abara")
+    assert alone.country is None
+
+
+def test_a_continent_adjective_names_no_country(engine) -> None:  # type: ignore[no-untyped-def]
+    leaders = resolve_word(engine, "African leaders met in Nairobi on Monday.", "leaders")
+    assert (leaders.country, leaders.sector) == (None, "GOV")  # not Kenya's, where they met
+    police = resolve_word(engine, "South African police arrested ten men in Durban.", "police")
+    assert police.country == "ZAF"
+
+
+def test_their_is_the_people_as_placed(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Bosnian Croats said on Tuesday that their forces had left the town."
+    forces = resolve_word(engine, text, "forces")
+    assert forces.country == "BIH"  # the Bosnian Croats', not Croatia's
+    plain = resolve_word(engine, "Croats said on Tuesday that their forces had left the town.", "forces")
+    assert plain.country == "HRV"

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod"})
 DESCRIPTOR_PREPS = frozenset({"of", "from", "at", "for", "in", "with"})
+# Named actors that belong to one country's politics: a story naming no country is about theirs.
+DOMESTIC_TYPES = frozenset({"group", "party", "body"})
 NAMED_TYPES = frozenset({"person", "group", "igo", "body", "party", "ngo", "media", "company"})
 LEADER_OFFICES: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
@@ -76,10 +78,13 @@ STATE_MEDIA = frozenset(
     }
 )
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late"})
-# Modifiers saying a group is not of the story's own country ("foreign troops").
+# Modifiers saying a group is not of the story's own country ("foreign troops"); a continent's
+# or region's adjective names several countries ("African leaders", "European ministers"):
+# CAMEO would code the region, which we do not, so no country rather than the story's.
 NOT_LOCAL = frozenset(
     """foreign international multinational overseas outside western regional global allied
-    coalition visiting exiled""".split()
+    coalition visiting exiled european african asian balkan nordic scandinavian caribbean
+    continental""".split()
 )
 # Sectors that belong to no country: such nouns never take the story's country.
 STATELESS_SECTORS = frozenset({"IGO", "NGO"})
@@ -96,6 +101,14 @@ PLACE_NOUNS = frozenset(
 COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
 # spaCy entity types a place name may carry (a name tagged PERSON or ORG is no place).
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Nouns for part of a group: "members of the X" are the X.
+MEMBER_NOUNS = frozenset({"member", "faction", "wing", "branch"})
+# Last words of the names of associations and forums: a name ending so that the dictionary does
+# not know and that names no country is a non-governmental body.
+BODY_NOUNS = frozenset(
+    """association associations committee forum federation society league alliance coalition
+    network organisation organization""".split()
+)
 IT = frozenset({"it", "its"})
 THEY = frozenset({"they", "them", "their"})
 HE = frozenset({"he", "him"})
@@ -166,11 +179,13 @@ class DocActors:
         self.d = dictionary
         self.text = text
         self.day = day
+        self.paragraphs = tuple(paragraphs)
         self.places = places
-        self.matches = self._valid_matches(dictionary.find(text))
+        self.matches = [m for m in self._valid_matches(dictionary.find(text)) if not self._region_named(m)]
         self._starts = [m.start for m in self.matches]
         self.country_mentions = self._country_mentions()
         self._place_context = frozenset(iso3 for _, iso3 in self.country_mentions)
+        self.body_mentions = self._body_mentions()
         self.learned: dict[str, Learned] = {}
         self.surnames: dict[str, list[Learned]] = {}
         self.mentions: dict[tuple[int, int], Actor] = {}
@@ -210,6 +225,18 @@ class DocActors:
             by_span.setdefault((m.start, m.end), m)
         return sorted(by_span.values(), key=lambda m: m.start)
 
+    def _region_named(self, m: Match) -> bool:
+        """Is the country name ``m`` the tail of a region of another country, its compass word
+        written before it ("Northern Ireland" is in the United Kingdom, not Ireland)? The place
+        gazetteer says; "Northern Iraq" is no such name."""
+        if self.places is None or m.entry.type != "country" or m.kind != "name":
+            return False
+        before = re.search(r"\b([A-Z][a-z]+) $", self.text[max(0, m.start - 12) : m.start])
+        if before is None or before.group(1).lower() not in COMPASS:
+            return False
+        found = self.places.resolve(f"{before.group(1)} {m.text}")
+        return found is not None and found.country not in {None, m.entry.periods[0].country}
+
     def _country_mentions(self) -> tuple[tuple[int, str], ...]:
         """(position, ISO3) of every country named in the story, for nouns that name none.
         "ethnic Albanians" and "anti-Syria" do not name a country of the story."""
@@ -222,6 +249,16 @@ class DocActors:
             iso3 = m.entry.periods[0].country
             if iso3 is not None:
                 out.append((m.start, iso3))
+        return tuple(out)
+
+    def _body_mentions(self) -> tuple[tuple[int, str], ...]:
+        """(position, ISO3) of the named groups, parties and state bodies of one country."""
+        out = []
+        for m in self.matches:
+            if m.entry.type in DOMESTIC_TYPES:
+                period, _ = self._period(m.entry)
+                if period is not None and period.country is not None:
+                    out.append((m.start, period.country))
         return tuple(out)
 
     def _stance(self, pos: int) -> bool:
@@ -239,6 +276,11 @@ class DocActors:
         Mentions inside ``skip`` (the character span of the other party of the noun's own
         clause, "two Italian engineers") say whom the act touched, not where it happened."""
         mentions = [(p, c) for p, c in self.country_mentions if skip is None or not skip[0] <= p < skip[1]]
+        if not self.country_mentions:
+            # no country named at all: the country of the story's armed groups, parties and
+            # state bodies ("demands from the National Union for the Total Independence of
+            # Angola" → AGO)
+            mentions = [(p, c) for p, c in self.body_mentions if skip is None or not skip[0] <= p < skip[1]]
         if not mentions:
             return None
         counts: dict[str, int] = {}
@@ -451,6 +493,7 @@ class DocActors:
                 and prev.text[:1].isupper()
                 and prev.pos_ == "PROPN"
                 and self.d.sector_term([prev.lower_]) is None
+                and (i < 2 or self.d.sector_term([f"{doc[i - 2].lower_} {prev.lower_}"]) is None)
             ):
                 toks.insert(0, prev)
                 i -= 1
@@ -482,7 +525,10 @@ class DocActors:
         """Country, sector and office from the words that modify ``head`` (not its name)."""
         skip = {t.i for t in exclude}
         mods: list[Token] = []
-        for child in head.children:
+        # the words of the name itself can carry the title ("Pakistan President Mohammad Zia Ul
+        # Haq": the parser hangs 'President' on 'Ul', not on 'Haq')
+        owners = [head, *(t for t in exclude if t.i != head.i)]
+        for child in (c for owner in owners for c in owner.children):
             if child.i in skip:
                 continue
             if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
@@ -654,6 +700,17 @@ class DocActors:
             return people
         return self._relocate(people, home, "ethnic group in the story's country")
 
+    def _people_at(self, actor: Actor) -> Actor:
+        """A people named by a plain dictionary match, placed as the words around it say
+        ("Bosnian Serbs said their forces ...": 'their' is the Bosnian Serbs, BIH)."""
+        if actor.key is None or not actor.key.startswith("country:") or actor.sector != "CVL":
+            return actor
+        for para in self.paragraphs:
+            if para.offset <= actor.start and actor.end <= para.offset + para.length:
+                span = para.doc.char_span(actor.start - para.offset, actor.end - para.offset)
+                return actor if span is None else self._people_of(para, span.root, actor)
+        return actor
+
     def _relocate(self, actor: Actor, country: str | None, why: str) -> Actor:
         return dataclasses.replace(
             actor,
@@ -740,7 +797,7 @@ class DocActors:
         ]
         if not pool:
             return []
-        actor = max(pool, key=lambda a: a.start)
+        actor = self._people_at(max(pool, key=lambda a: a.start))
         why = f"pronoun '{head.text}' → last group or country in subject position '{actor.text}'"
         return [_refer(actor, head.text, s, e, why)]
 
@@ -752,11 +809,20 @@ class DocActors:
         entry = self.d.entries.get(actor.key)
         return entry is not None and entry.type == "person"
 
-    def _sector_actor(self, para: ParsedParagraph, head: Token) -> list[Actor]:
+    def _sector_actor(
+        self, para: ParsedParagraph, head: Token, forward: tuple[SectorTerm, Token] | None = None
+    ) -> list[Actor]:
+        """The group or office a sector noun names; ``forward``: a title that runs on through
+        the head's 'of' phrase, with the phrase's last token ("Secretary of State")."""
         tokens = head.doc
-        hit = self._sector_at(tokens, head.i)
+        hit = self._sector_at(tokens, head.i) if forward is None else (forward[0], 1)
         if hit is None:
-            return self._national_noun(para, head)
+            return (
+                self._title_of(para, head)
+                or self._member_of(para, head)
+                or self._national_noun(para, head)
+                or self._unknown_body(para, head)
+            )
         term, width = hit
         if term.sector == "MED" and any(c.lower_ in STATE_MEDIA for c in head.children):
             # CAMEO codes state-run media as the government's voice
@@ -774,7 +840,7 @@ class DocActors:
             left = left.doc[left.i + 1]
         left_i = min(left.i, np_start)
         s, _ = self._abs(para, head.doc[left_i])
-        _, e = self._abs(para, head)
+        _, e = self._abs(para, head if forward is None else forward[1])
         for n, (country, why, igo_code) in enumerate(countries):
             # "U.S. and Russian negotiators": the second country's group is "Russian negotiators"
             start = self._conjunct_start(para, head, left_i, country) if n else s
@@ -801,6 +867,64 @@ class DocActors:
                 )
             )
         return out
+
+    def _title_of(self, para: ParsedParagraph, head: Token) -> list[Actor]:
+        """A title that runs on through an 'of' phrase ("the US Secretary of State", "the
+        Secretary of Defense"): the head and its 'of' object make the sector term."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != head.i + 1:
+                continue
+            for pobj in prep.children:
+                hit = self._sector_at(head.doc, pobj.i) if pobj.dep_ == "pobj" else None
+                if hit is not None and pobj.i - hit[1] + 1 <= head.i:
+                    return self._sector_actor(para, head, (hit[0], pobj))
+        return []
+
+    def _member_of(self, para: ParsedParagraph, head: Token) -> list[Actor]:
+        """'Members of the X', 'a faction of the X': the group the part belongs to is the actor."""
+        if head.lemma_.lower() not in MEMBER_NOUNS:
+            return []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                found = self.resolve(para, pobj) if pobj.dep_ == "pobj" else []
+                if found:
+                    s, _ = self._abs(para, head)
+                    return [
+                        dataclasses.replace(
+                            a,
+                            text=self.text[s : a.end],
+                            start=s,
+                            end=a.end,
+                            resolved_by=f"{head.lower_} of '{a.text}': {a.resolved_by}",
+                        )
+                        for a in found
+                    ]
+        return []
+
+    def _unknown_body(self, para: ParsedParagraph, head: Token) -> list[Actor]:
+        """A proper name of an association, committee or forum that the dictionary does not know
+        and that names no country ("the Association of African Jurists", "the Ceasefire
+        Violations Committee"): a non-governmental body (NGO)."""
+        if head.pos_ != "PROPN" or head.lower_ not in BODY_NOUNS or head.ent_type_ in {"PERSON", *PLACE_ENTS}:
+            return []
+        left = head.left_edge
+        while left.i < head.i and left.dep_ in {"det", "punct"}:
+            left = left.doc[left.i + 1]
+        right = head
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == head.i + 1:
+                right = prep.right_edge
+        words = head.doc[left.i : right.i + 1]
+        if any(not w.is_title for w in words if w.is_alpha and w.lower_ not in {"of", "the", "for", "and"}):
+            return []  # not a name throughout ("a committee of experts")
+        s, _ = self._abs(para, words[0])
+        _, e = self._abs(para, words[-1])
+        if any(self.match_at(*self._abs(para, w)) for w in words):
+            return []  # a country or known body inside: not this rule's business
+        why = f"unknown body '{head.text}' named without a country → NGO"
+        return [self._record(Actor(self.text[s:e], self.text[s:e], "NGO", None, "NGO", None, s, e, why))]
 
     def _conjunct_start(self, para: ParsedParagraph, head: Token, left_i: int, country: str | None) -> int:
         """Where the part of a noun phrase naming a later conjoined country begins ("Russian" in

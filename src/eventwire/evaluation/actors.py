@@ -111,6 +111,11 @@ def eval_gsr_actors(shared: Path, engine: Any, limit: int | None) -> dict[str, A
 
 
 def _resolve_span(item: Any, span: tuple[int, int]) -> Actor | None:
+    """Our actor for the gold text at ``span``: the resolver is asked about the span's syntactic
+    head (then its possessors and prepositional objects). When the head names several actors
+    ("U.S. and Russian negotiators" → USAGOV over the phrase, RUSGOV over "Russian
+    negotiators"), the one whose text overlaps the gold text most, relative to its own length,
+    is taken: the gold actor "Russian negotiators" is the Russian one, whatever the order."""
     for para in item.paragraphs:
         rel_s, rel_e = span[0] - para.offset, span[1] - para.offset
         if rel_s < 0 or rel_e > para.length:
@@ -122,9 +127,17 @@ def _resolve_span(item: Any, span: tuple[int, int]) -> Actor | None:
         for head in heads:
             found = item.coded.actors.resolve(para, head)
             if found:
-                return found[0]
+                return max(found, key=lambda a: _overlap(a, span))
         return None
     return None
+
+
+def _overlap(actor: Actor, span: tuple[int, int]) -> tuple[float, int]:
+    """How well ``actor``'s text covers the gold span: the share of the actor's characters inside
+    it (an actor over the whole conjoined phrase covers a conjunct's span only in part), then the
+    earlier actor first."""
+    inside = max(0, min(actor.end, span[1]) - max(actor.start, span[0]))
+    return inside / max(1, actor.end - actor.start), -actor.start
 
 
 def _read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
