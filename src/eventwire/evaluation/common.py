@@ -15,7 +15,7 @@ from eventwire.records import Article, Event, RawArticle
 
 # Gold files use a few country codes that are neither ISO 3166 nor CAMEO: map them to ISO.
 GOLD_COUNTRY_ALIASES = MappingProxyType(
-    {"JAP": "JPN", "ITL": "ITA", "ROM": "ROU", "TMP": "TLS", "KSV": "XKX"}
+    {"JAP": "JPN", "ITL": "ITA", "ROM": "ROU", "TMP": "TLS", "KSV": "XKX", "VTN": "VNM"}
 )
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC"})
 GOLD_SECTOR_ALIASES = MappingProxyType({"JRN": "MED", "CIV": "CVL", "SOC": "CVL"})
