@@ -576,8 +576,11 @@ class DocActors:
 
     # -- learning titled people ------------------------------------------------------------------
     def _learn(self, para: ParsedParagraph) -> None:
-        for tok in para.doc:
-            if tok.dep_ == "compound" or not (tok.pos_ == "PROPN" or self._hyphen_tail(tok)):
+        doc = para.doc
+        # tokens right after a glued hyphen ("Do-hoon"), found in one pass over the hyphens
+        tails = {t.i + 1 for t in doc if t.text == "-" and not t.whitespace_ and t.i >= 1}
+        for tok in doc:
+            if tok.dep_ == "compound" or not (tok.pos_ == "PROPN" or tok.i in tails):
                 continue
             name = self.name_tokens(tok)
             if len(name) < 2 and tok.ent_type_ != "PERSON":
