@@ -252,6 +252,8 @@ def test_statement_verbs(engine, sentence: str, src: str, tgt: str | None) -> No
         ("Brazilian teachers went on strike in Brazil.", "14", "BRAEDU", "BRA"),
         # the owner of what is acted upon
         ("Bolivia rejected a Chilean proposal on Monday.", "12", "BOL", "CHL"),
+        # ... through a noun compound, before the place the act happens
+        ("Chile rejected the Bolivian Senate peace plan in Peru.", "12", "CHL", "BOL"),
         # the trigger's own clause before a clause with its own subject
         (
             "Serbia eased restrictions in Montenegro province as Croatia closed its border.",

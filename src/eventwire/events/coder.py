@@ -203,6 +203,8 @@ def _object_modifier(tok: Token, chain: set[int]) -> bool:
     """Whether ``tok`` modifies what the verbs in ``chain`` act on: "rejected an Indian
     proposal", "vetoed a Security Council resolution", "protested against Chinese rule"."""
     head = tok.head
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head  # "vetoed a Security Council resolution": through the noun compound
     if head.dep_ in {"dobj", "nsubjpass", "attr"}:
         return head.head.i in chain
     if head.dep_ == "pobj" and head.head.dep_ == "prep":
