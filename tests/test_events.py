@@ -494,3 +494,31 @@ def test_an_acted_on_thing_is_its_owner_s(engine) -> None:  # type: ignore[no-un
     assert [(e.cameo, e.target.code if e.target else None, e.rule) for e in events] == [
         ("163", "PER", "impose.sanctions.on")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "tgt"),
+    [
+        (
+            "Bolivian miners began a hunger strike to protest against Chile's new tariffs on copper.",
+            "143",
+            "CHL",
+        ),
+        ("Egyptian police opened fire to disperse Sudanese marchers near the border.", "193", "SDN"),
+        # one's own demands or anger are no target: the place the act happens is
+        ("Kenyan students blocked a road in Uganda to voice their anger.", "144", "UGA"),
+    ],
+)
+def test_an_act_of_protest_or_force_is_aimed_at_the_target_of_its_purpose(  # type: ignore[no-untyped-def]
+    engine, sentence: str, code: str, tgt: str
+) -> None:
+    events = code_text(engine, sentence).events
+    assert events[0].cameo == code and events[0].target is not None, events
+    assert events[0].target.code == tgt, events
+
+
+def test_an_infinitive_of_purpose_on_a_strike_is_the_strikers_act(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(
+        code_text(engine, "Bolivian miners began a hunger strike to protest against Chile's tariffs.")
+    )
+    assert ("140", "asserted", "BOLLAB", "CHL") in coded, coded

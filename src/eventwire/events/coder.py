@@ -229,6 +229,24 @@ def helps_another_act(tok: Token) -> bool:
     return not helped and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)
 
 
+def _infinitive(tok: Token) -> bool:
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def purpose_clauses(tok: Token) -> list[Token]:
+    """The infinitives of purpose of a trigger, on it or on its object: "opened fire to disperse
+    the marchers", "began a hunger strike to protest against X" (the parse may hang the
+    infinitive on the strike)."""
+    out = [x for x in tok.children if x.dep_ == "advcl" and _infinitive(x)]
+    nouns = [tok] if tok.pos_ in {"NOUN", "PROPN"} else objects(tok)
+    return out + [x for n in nouns for x in n.children if x.dep_ in {"acl", "relcl"} and _infinitive(x)]
+
+
+def _own(noun: Token) -> bool:
+    """Whether a noun is owned by a possessive pronoun ("their demands", "its anger")."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+
+
 def adverbial_act(tok: Token) -> bool:
     """Whether a noun names the act of the clause it stands in, in an adverbial "in" phrase:
     "struck in protest against X", "fired in retaliation for X's raid"."""
@@ -576,27 +594,28 @@ class _SentenceCoder:
                 return actors
         self.generic_target = True
         for spec in GENERIC_TARGETS:
-            actors = self.resolve(self.generic_target_tokens(tok, spec))
+            actors = self.resolve(self.generic_target_tokens(tok, spec, pattern.code[:2] >= "14"))
             if actors:
                 return actors
         self.generic_target = False
         return []
 
-    def generic_target_tokens(self, tok: Token, spec: str) -> list[Token]:
-        """Places a target often sits when the pattern's own places are empty."""
+    def generic_target_tokens(self, tok: Token, spec: str, forceful: bool = False) -> list[Token]:
+        """Places a target often sits when the pattern's own places are empty; for an act of
+        protest or force (``forceful``), also in its infinitive of purpose ("began a hunger
+        strike to protest against X", "opened fire to disperse the marchers")."""
         if spec == "in-protest":  # "staged a strike in protest against the arrests by X"
             return _conj_expand(in_protest_objects(tok))
         if spec == "object.poss":  # "praised Haiti's efforts"
             return _conj_expand(c for o in objects(tok) for c in o.children if c.dep_ == "poss")
         if spec == "xcomp":  # "promised to continue aid to Mozambique", "offered to hand over to X"
             found: list[Token] = []
-            for x in tok.children:
-                if x.dep_ != "xcomp":
-                    continue
+            clauses = [x for x in tok.children if x.dep_ == "xcomp"]
+            for x in clauses + (purpose_clauses(tok) if forceful else []):
                 for sub in ("dobj", "dative", "prep:to", "prep:with", "prep:against", "prep:for"):
                     found = self.target_tokens(x, sub)
-                    if sub == "dobj":
-                        found = [t for t in found if t.pos_ in {"PROPN", "NOUN"}]
+                    if sub == "dobj":  # not one's own thing ("to show their anger")
+                        found = [t for t in found if t.pos_ in {"PROPN", "NOUN"} and not _own(t)]
                     if found and self.resolve(found):
                         return found
             return []
@@ -731,7 +750,7 @@ class _SentenceCoder:
             if not targets:
                 targets = self.targets(tok, pattern)
         else:
-            sources = self.resolve(subs) or self.instrument_sources(subs)
+            sources = self.resolve(subs) or self.instrument_sources(subs) or self.purpose_sources(tok)
             targets = self.targets(tok, pattern)
         pattern = self.labour_strike(tok, pattern, sources)
         if pattern.object is not None:
@@ -841,6 +860,17 @@ class _SentenceCoder:
         sentence names no agent ("a missionary was arrested in Lebanon" → Lebanon)."""
         places = self.resolve(prep_objects(verb, "in"))
         return [a for a in places if (a.key or "").startswith("country:")][:1]
+
+    def purpose_sources(self, tok: Token) -> list[Actor]:
+        """Who does an infinitive of purpose hung on an act a light verb takes: the subject of
+        that verb ("miners began a strike to protest against X": the miners)."""
+        head = tok.head
+        if tok.dep_ not in {"acl", "relcl"} or not _infinitive(tok) or head.dep_ != "dobj":
+            return []
+        if head.head.lemma_ not in LIGHT_VERBS:
+            return []
+        subs, passive = subject_of(head.head)
+        return [] if passive else self.resolve(subs)
 
     def instrument_sources(self, toks: Iterable[Token]) -> list[Actor]:
         """The side behind a weapon or attack named as the agent: "Israeli air strikes killed",
