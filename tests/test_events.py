@@ -522,3 +522,19 @@ def test_an_infinitive_of_purpose_on_a_strike_is_the_strikers_act(engine) -> Non
         code_text(engine, "Bolivian miners began a hunger strike to protest against Chile's tariffs.")
     )
     assert ("140", "asserted", "BOLLAB", "CHL") in coded, coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "tgt"),
+    [
+        # acting on a rally acts on those who stage it
+        ("Kenyan police broke up a rally staged by Ugandan students in Nairobi.", "175", "UGAEDU"),
+        # what is done by someone stands for its author
+        ("Kenya launched an investigation into crimes committed by Ugandan soldiers.", "090", "UGAMIL"),
+    ],
+)
+def test_a_thing_done_by_someone_stands_for_its_author(  # type: ignore[no-untyped-def]
+    engine, sentence: str, code: str, tgt: str
+) -> None:
+    coded = _codes(code_text(engine, sentence))
+    assert any(c == code and t == tgt for c, _, _, t in coded), coded

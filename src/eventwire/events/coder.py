@@ -439,6 +439,10 @@ class _SentenceCoder:
                 # "Sweden's decision", "the government's refusal": the act's author
                 owners = [c for c in tok.children if c.dep_ == "poss"]
                 found = [a for t in owners for a in self.actors.resolve(self.para, t)]
+            if not found and tok.pos_ == "NOUN":
+                # "crimes committed by Croat forces", "a rally staged by students": their author
+                done = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+                found = [a for c in done for t in _agents(c) for a in self.actors.resolve(self.para, t)]
             if not found and tok.pos_ in {"NOUN", "PROPN"}:
                 found = self.named_inside(tok)
             for a in found:
