@@ -538,3 +538,8 @@ def test_a_thing_done_by_someone_stands_for_its_author(  # type: ignore[no-untyp
 ) -> None:
     coded = _codes(code_text(engine, sentence))
     assert any(c == code and t == tgt for c, _, _, t in coded), coded
+
+
+def test_a_threat_is_aimed_at_the_target_of_the_threatened_act(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Chile threatened to impose import curbs on Peruvian wine."))
+    assert ("130", "asserted", "CHL", "PER") in coded, coded

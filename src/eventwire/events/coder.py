@@ -118,6 +118,18 @@ GENERIC_TARGETS = (
     "object.prep:with",
     "in-protest",
 )
+# where the target of a governed or purpose infinitive sits ("threatened to impose curbs on X")
+XCOMP_TARGETS = (
+    "dobj",
+    "dative",
+    "prep:to",
+    "prep:with",
+    "prep:against",
+    "prep:for",
+    "prep:on",
+    "object.prep:against",
+    "object.prep:on",
+)
 # the acts a source does "in protest" or "in retaliation": "began a hunger strike in protest
 # against the arrests by X", "shelled the town in retaliation for X's raid"
 ADVERBIAL_ACT_NOUNS = frozenset({"protest", "retaliation", "response", "reprisal", "solidarity", "defiance"})
@@ -616,7 +628,7 @@ class _SentenceCoder:
             found: list[Token] = []
             clauses = [x for x in tok.children if x.dep_ == "xcomp"]
             for x in clauses + (purpose_clauses(tok) if forceful else []):
-                for sub in ("dobj", "dative", "prep:to", "prep:with", "prep:against", "prep:for"):
+                for sub in XCOMP_TARGETS:
                     found = self.target_tokens(x, sub)
                     if sub == "dobj":  # not one's own thing ("to show their anger")
                         found = [t for t in found if t.pos_ in {"PROPN", "NOUN"} and not _own(t)]
