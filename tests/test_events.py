@@ -543,3 +543,10 @@ def test_a_thing_done_by_someone_stands_for_its_author(  # type: ignore[no-untyp
 def test_a_threat_is_aimed_at_the_target_of_the_threatened_act(engine) -> None:  # type: ignore[no-untyped-def]
     coded = _codes(code_text(engine, "Chile threatened to impose import curbs on Peruvian wine."))
     assert ("130", "asserted", "CHL", "PER") in coded, coded
+
+
+def test_what_is_done_despite_pressure_is_against_its_author(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(
+        code_text(engine, "The Kenyan minister refused to resign despite pressure from Ugandan traders.")
+    )
+    assert ("1231", "asserted", "KENGOV", "UGABUS") in coded, coded

@@ -133,6 +133,8 @@ XCOMP_TARGETS = (
 # the acts a source does "in protest" or "in retaliation": "began a hunger strike in protest
 # against the arrests by X", "shelled the town in retaliation for X's raid"
 ADVERBIAL_ACT_NOUNS = frozenset({"protest", "retaliation", "response", "reprisal", "solidarity", "defiance"})
+# what a source acts "despite": the demands of another party it resists
+PRESSURE_NOUNS = frozenset("pressure demand call appeal plea opposition objection protest warning".split())
 PROTEST_PREPS = ("against", "of", "at", "over", "for", "to", "with")
 
 
@@ -276,6 +278,11 @@ def in_protest_objects(tok: Token) -> list[Token]:
     hosts = [tok, *objects(tok)] if tok.pos_ in {"VERB", "AUX"} else [tok]
     for host in hosts:
         for prep in host.children:
+            if prep.dep_ == "prep" and prep.lower_ == "despite":
+                # "declined to resign despite pressure from X": X's pressure is resisted
+                found = [n for n in prep.children if n.dep_ == "pobj" and n.lemma_.lower() in PRESSURE_NOUNS]
+                if found:
+                    return found
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
             for noun in prep.children:
