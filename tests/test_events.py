@@ -252,6 +252,8 @@ def test_statement_verbs(engine, sentence: str, src: str, tgt: str | None) -> No
         ("Brazilian teachers went on strike in Brazil.", "14", "BRAEDU", "BRA"),
         # the owner of what is acted upon
         ("Bolivia rejected a Chilean proposal on Monday.", "12", "BOL", "CHL"),
+        # ... through a noun compound, before the place the act happens
+        ("Chile rejected the Bolivian Senate peace plan in Peru.", "12", "CHL", "BOL"),
         # the trigger's own clause before a clause with its own subject
         (
             "Serbia eased restrictions in Montenegro province as Croatia closed its border.",
@@ -492,3 +494,59 @@ def test_an_acted_on_thing_is_its_owner_s(engine) -> None:  # type: ignore[no-un
     assert [(e.cameo, e.target.code if e.target else None, e.rule) for e in events] == [
         ("163", "PER", "impose.sanctions.on")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "tgt"),
+    [
+        (
+            "Bolivian miners began a hunger strike to protest against Chile's new tariffs on copper.",
+            "143",
+            "CHL",
+        ),
+        ("Egyptian police opened fire to disperse Sudanese marchers near the border.", "193", "SDN"),
+        # one's own demands or anger are no target: the place the act happens is
+        ("Kenyan students blocked a road in Uganda to voice their anger.", "144", "UGA"),
+    ],
+)
+def test_an_act_of_protest_or_force_is_aimed_at_the_target_of_its_purpose(  # type: ignore[no-untyped-def]
+    engine, sentence: str, code: str, tgt: str
+) -> None:
+    events = code_text(engine, sentence).events
+    assert events[0].cameo == code and events[0].target is not None, events
+    assert events[0].target.code == tgt, events
+
+
+def test_an_infinitive_of_purpose_on_a_strike_is_the_strikers_act(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(
+        code_text(engine, "Bolivian miners began a hunger strike to protest against Chile's tariffs.")
+    )
+    assert ("140", "asserted", "BOLLAB", "CHL") in coded, coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "tgt"),
+    [
+        # acting on a rally acts on those who stage it
+        ("Kenyan police broke up a rally staged by Ugandan students in Nairobi.", "175", "UGAEDU"),
+        # what is done by someone stands for its author
+        ("Kenya launched an investigation into crimes committed by Ugandan soldiers.", "090", "UGAMIL"),
+    ],
+)
+def test_a_thing_done_by_someone_stands_for_its_author(  # type: ignore[no-untyped-def]
+    engine, sentence: str, code: str, tgt: str
+) -> None:
+    coded = _codes(code_text(engine, sentence))
+    assert any(c == code and t == tgt for c, _, _, t in coded), coded
+
+
+def test_a_threat_is_aimed_at_the_target_of_the_threatened_act(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Chile threatened to impose import curbs on Peruvian wine."))
+    assert ("130", "asserted", "CHL", "PER") in coded, coded
+
+
+def test_what_is_done_despite_pressure_is_against_its_author(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(
+        code_text(engine, "The Kenyan minister refused to resign despite pressure from Ugandan traders.")
+    )
+    assert ("1231", "asserted", "KENGOV", "UGABUS") in coded, coded

@@ -118,9 +118,23 @@ GENERIC_TARGETS = (
     "object.prep:with",
     "in-protest",
 )
+# where the target of a governed or purpose infinitive sits ("threatened to impose curbs on X")
+XCOMP_TARGETS = (
+    "dobj",
+    "dative",
+    "prep:to",
+    "prep:with",
+    "prep:against",
+    "prep:for",
+    "prep:on",
+    "object.prep:against",
+    "object.prep:on",
+)
 # the acts a source does "in protest" or "in retaliation": "began a hunger strike in protest
 # against the arrests by X", "shelled the town in retaliation for X's raid"
 ADVERBIAL_ACT_NOUNS = frozenset({"protest", "retaliation", "response", "reprisal", "solidarity", "defiance"})
+# what a source acts "despite": the demands of another party it resists
+PRESSURE_NOUNS = frozenset("pressure demand call appeal plea opposition objection protest warning".split())
 PROTEST_PREPS = ("against", "of", "at", "over", "for", "to", "with")
 
 
@@ -203,6 +217,8 @@ def _object_modifier(tok: Token, chain: set[int]) -> bool:
     """Whether ``tok`` modifies what the verbs in ``chain`` act on: "rejected an Indian
     proposal", "vetoed a Security Council resolution", "protested against Chinese rule"."""
     head = tok.head
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head  # "vetoed a Security Council resolution": through the noun compound
     if head.dep_ in {"dobj", "nsubjpass", "attr"}:
         return head.head.i in chain
     if head.dep_ == "pobj" and head.head.dep_ == "prep":
@@ -227,6 +243,24 @@ def helps_another_act(tok: Token) -> bool:
     return not helped and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)
 
 
+def _infinitive(tok: Token) -> bool:
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def purpose_clauses(tok: Token) -> list[Token]:
+    """The infinitives of purpose of a trigger, on it or on its object: "opened fire to disperse
+    the marchers", "began a hunger strike to protest against X" (the parse may hang the
+    infinitive on the strike)."""
+    out = [x for x in tok.children if x.dep_ == "advcl" and _infinitive(x)]
+    nouns = [tok] if tok.pos_ in {"NOUN", "PROPN"} else objects(tok)
+    return out + [x for n in nouns for x in n.children if x.dep_ in {"acl", "relcl"} and _infinitive(x)]
+
+
+def _own(noun: Token) -> bool:
+    """Whether a noun is owned by a possessive pronoun ("their demands", "its anger")."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+
+
 def adverbial_act(tok: Token) -> bool:
     """Whether a noun names the act of the clause it stands in, in an adverbial "in" phrase:
     "struck in protest against X", "fired in retaliation for X's raid"."""
@@ -244,6 +278,11 @@ def in_protest_objects(tok: Token) -> list[Token]:
     hosts = [tok, *objects(tok)] if tok.pos_ in {"VERB", "AUX"} else [tok]
     for host in hosts:
         for prep in host.children:
+            if prep.dep_ == "prep" and prep.lower_ == "despite":
+                # "declined to resign despite pressure from X": X's pressure is resisted
+                found = [n for n in prep.children if n.dep_ == "pobj" and n.lemma_.lower() in PRESSURE_NOUNS]
+                if found:
+                    return found
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
             for noun in prep.children:
@@ -419,6 +458,10 @@ class _SentenceCoder:
                 # "Sweden's decision", "the government's refusal": the act's author
                 owners = [c for c in tok.children if c.dep_ == "poss"]
                 found = [a for t in owners for a in self.actors.resolve(self.para, t)]
+            if not found and tok.pos_ == "NOUN":
+                # "crimes committed by Croat forces", "a rally staged by students": their author
+                done = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+                found = [a for c in done for t in _agents(c) for a in self.actors.resolve(self.para, t)]
             if not found and tok.pos_ in {"NOUN", "PROPN"}:
                 found = self.named_inside(tok)
             for a in found:
@@ -574,27 +617,28 @@ class _SentenceCoder:
                 return actors
         self.generic_target = True
         for spec in GENERIC_TARGETS:
-            actors = self.resolve(self.generic_target_tokens(tok, spec))
+            actors = self.resolve(self.generic_target_tokens(tok, spec, pattern.code[:2] >= "14"))
             if actors:
                 return actors
         self.generic_target = False
         return []
 
-    def generic_target_tokens(self, tok: Token, spec: str) -> list[Token]:
-        """Places a target often sits when the pattern's own places are empty."""
+    def generic_target_tokens(self, tok: Token, spec: str, forceful: bool = False) -> list[Token]:
+        """Places a target often sits when the pattern's own places are empty; for an act of
+        protest or force (``forceful``), also in its infinitive of purpose ("began a hunger
+        strike to protest against X", "opened fire to disperse the marchers")."""
         if spec == "in-protest":  # "staged a strike in protest against the arrests by X"
             return _conj_expand(in_protest_objects(tok))
         if spec == "object.poss":  # "praised Haiti's efforts"
             return _conj_expand(c for o in objects(tok) for c in o.children if c.dep_ == "poss")
         if spec == "xcomp":  # "promised to continue aid to Mozambique", "offered to hand over to X"
             found: list[Token] = []
-            for x in tok.children:
-                if x.dep_ != "xcomp":
-                    continue
-                for sub in ("dobj", "dative", "prep:to", "prep:with", "prep:against", "prep:for"):
+            clauses = [x for x in tok.children if x.dep_ == "xcomp"]
+            for x in clauses + (purpose_clauses(tok) if forceful else []):
+                for sub in XCOMP_TARGETS:
                     found = self.target_tokens(x, sub)
-                    if sub == "dobj":
-                        found = [t for t in found if t.pos_ in {"PROPN", "NOUN"}]
+                    if sub == "dobj":  # not one's own thing ("to show their anger")
+                        found = [t for t in found if t.pos_ in {"PROPN", "NOUN"} and not _own(t)]
                     if found and self.resolve(found):
                         return found
             return []
@@ -729,7 +773,7 @@ class _SentenceCoder:
             if not targets:
                 targets = self.targets(tok, pattern)
         else:
-            sources = self.resolve(subs) or self.instrument_sources(subs)
+            sources = self.resolve(subs) or self.instrument_sources(subs) or self.purpose_sources(tok)
             targets = self.targets(tok, pattern)
         pattern = self.labour_strike(tok, pattern, sources)
         if pattern.object is not None:
@@ -839,6 +883,17 @@ class _SentenceCoder:
         sentence names no agent ("a missionary was arrested in Lebanon" → Lebanon)."""
         places = self.resolve(prep_objects(verb, "in"))
         return [a for a in places if (a.key or "").startswith("country:")][:1]
+
+    def purpose_sources(self, tok: Token) -> list[Actor]:
+        """Who does an infinitive of purpose hung on an act a light verb takes: the subject of
+        that verb ("miners began a strike to protest against X": the miners)."""
+        head = tok.head
+        if tok.dep_ not in {"acl", "relcl"} or not _infinitive(tok) or head.dep_ != "dobj":
+            return []
+        if head.head.lemma_ not in LIGHT_VERBS:
+            return []
+        subs, passive = subject_of(head.head)
+        return [] if passive else self.resolve(subs)
 
     def instrument_sources(self, toks: Iterable[Token]) -> list[Actor]:
         """The side behind a weapon or attack named as the agent: "Israeli air strikes killed",
