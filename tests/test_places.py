@@ -121,6 +121,18 @@ def test_story_focus_is_the_most_named_country_at_its_most_named_city(gaz: Gazet
     assert gaz.focus([]) is None
 
 
+def test_a_repeated_town_of_a_country_the_story_never_names_counts_once(gaz: Gazetteer) -> None:
+    names = ["Lyon", "Lyon", "Lyon", "Spain", "Madrid", "Seville"]
+    places = [p for p in (gaz.resolve(n) for n in names) if p is not None]
+    by_mentions = gaz.focus(places)  # 3 to 3: the first named wins
+    assert by_mentions is not None and by_mentions.country == "FRA"
+    named = gaz.story_countries(names)  # Spain by name, France never
+    focus = gaz.focus(places, named)
+    assert focus is not None and focus.country == "ESP" and focus.name == "Madrid"
+    with_france = gaz.focus([*places, *(p for p in [gaz.resolve("France")] if p)], named | {"FRA"})
+    assert with_france is not None and with_france.country == "FRA"  # named: every mention counts
+
+
 def test_an_unknown_name_is_placed_at_the_story_focus(gaz: Gazetteer) -> None:
     lyon = gaz.resolve("Lyon")
     assert gaz.resolve_in_story("Quai des Tanneurs Nord") is None  # no story, no answer

@@ -297,7 +297,10 @@ def enrich_events(
     )
     out = []
     found = {p.index: find_toponyms(p.doc, gaz) for p in paragraphs} if events else {}
-    focus = gaz.focus(t.place for tops in found.values() for t in tops if t.place and t.label != "NORP")
+    named = gaz.story_countries(t.text for tops in found.values() for t in tops)
+    focus = gaz.focus(
+        (t.place for tops in found.values() for t in tops if t.place and t.label != "NORP"), named
+    )
     toponyms: dict[int, tuple[tuple[int, int], ...]] = {}
     dates_seen: dict[tuple[int, int, bool], list[DateExpr]] = {}
     for event in events:

@@ -591,12 +591,25 @@ class Gazetteer:
         )
         return best.place if best.primary else dataclasses.replace(best.place, alias=True)
 
-    def focus(self, places: Iterable[Resolved]) -> Resolved | None:
+    def focus(self, places: Iterable[Resolved], named: frozenset[str] | None = None) -> Resolved | None:
         """The story's focus among its resolved places (in text order): the country most of them
         lie in (ties: the first named), at its most-named city (ties: the first named) or, when the
-        story names no city of it, at the country's centre point."""
+        story names no city of it, at the country's centre point.
+
+        ``named``: the story context (:meth:`story_countries`). When given, the places of a
+        country the story does not name itself (by the country's name or one of its regions) count
+        once each, however often they are mentioned: a person's name taken for a town and repeated
+        ("Noma" ten times: NoMa, Washington) does not outweigh Cape Town, Western Cape and Eastern
+        Cape."""
         seen = [p for p in places if p.country is not None]
-        counts = Counter(p.country for p in seen)
+        if named is None:
+            counts = Counter(p.country for p in seen)
+        else:
+            weak = dict.fromkeys(
+                (p.country, p.kind, p.geonameid, p.name) for p in seen if p.country not in named
+            )
+            counts = Counter(p.country for p in seen if p.country in named)
+            counts.update(c for c, *_ in weak)
         if not counts:
             return None
         top = max(counts.values())
