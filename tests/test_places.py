@@ -248,3 +248,11 @@ def test_a_british_river_town_by_its_first_word(gaz: Gazetteer) -> None:
     assert burton is not None and burton.country == "GBR" and burton.name == "Burton upon Trent"
     # the short form is British and Irish usage: "Croton" is not Croton-on-Hudson, New York
     assert "Croton-on-Hudson" not in {c.name for c in gaz.cities.get("croton", [])}
+
+
+def test_a_country_other_names_give_stays_evidence_for_a_name_that_gives_it_too(gaz: Gazetteer) -> None:
+    names = ["Britain", "London", "United States", "Washington"]
+    prefer = gaz.story_countries(names)
+    assert "USA*" in prefer and "GBR*" not in prefer  # two different names give the United States
+    found = gaz.resolve("Washington", prefer, "GBR")  # the capital, not Washington, Tyne and Wear
+    assert found is not None and found.country == "USA"

@@ -335,6 +335,7 @@ def _quick_key(name: str) -> str:
     return _key(name)
 
 
+_AGAIN = "*"  # suffix of a story token that two or more different names give ("USA*")
 _WEAK = "?"  # suffix of a region token only inferred from a city ("USA.GA?")
 
 
@@ -598,11 +599,17 @@ class Gazetteer:
 
     def story_countries(self, names: Iterable[str]) -> frozenset[str]:
         """What a story names outright: ISO3 codes of countries and of the countries of its
-        regions, plus tokens of the first-level regions it names (``"USA.TX"``)."""
-        out: set[str] = set()
+        regions, plus tokens of the first-level regions it names (``"USA.TX"``). A token two or
+        more different names give also comes marked (``"USA*"``, see ``_AGAIN``): it stays
+        evidence when one of those names is resolved ("Washington" in a story naming the United
+        States too)."""
+        seen: Counter[str] = Counter()
+        distinct: dict[str, str] = {}
         for name in names:
-            out |= self._tokens(name)
-        return frozenset(out)
+            distinct.setdefault(_key(name), name)
+        for name in distinct.values():
+            seen.update(self._tokens(name))
+        return frozenset(seen) | frozenset(t + _AGAIN for t, n in seen.items() if n > 1)
 
     def resolve(
         self, name: str, prefer: frozenset[str] = frozenset(), focus: str | None = None
@@ -612,7 +619,7 @@ class Gazetteer:
         key = _key(name)
         if not key:
             return None
-        context = prefer - self._tokens(name)
+        context = prefer - {t for t in self._tokens(name) if t + _AGAIN not in prefer}
         if "," in key:  # "Springfield, Ill.", "Washington, D.C.", "Paris, France"
             head, _, rest = name.partition(",")
             if head.strip():
@@ -622,7 +629,7 @@ class Gazetteer:
         area = self.areas.get(key)
         if area is not None:
             return area
-        foreign = {c for c in context if "." not in c and c != "USA"}
+        foreign = {c for c in context if "." not in c and c != "USA" and not c.endswith(_AGAIN)}
         country = self.countries.get(key)
         candidates = self._candidates(name, key)
         if country is not None:
