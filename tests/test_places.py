@@ -256,3 +256,11 @@ def test_a_country_other_names_give_stays_evidence_for_a_name_that_gives_it_too(
     assert "USA*" in prefer and "GBR*" not in prefer  # two different names give the United States
     found = gaz.resolve("Washington", prefer, "GBR")  # the capital, not Washington, Tyne and Wear
     assert found is not None and found.country == "USA"
+
+
+def test_a_qualified_country_or_region(gaz: Gazetteer) -> None:
+    for name, iso3, kind in (("Imperial Japan", "JPN", "country"), ("Southern Arizona", "USA", "region")):
+        found = gaz.resolve_in_story(name)
+        assert found is not None and (found.country, found.kind) == (iso3, kind), name
+    for name in ("Lake Nevada", "Percy Italian", "Southern coast of Arizona"):
+        assert gaz.qualified_place(name) is None, name

@@ -693,10 +693,34 @@ class Gazetteer:
         """:meth:`resolve`, and a name the gazetteer does not know (a street, a building, a
         village) placed at the story's ``focus`` (:meth:`focus`) with kind ``"focus"``."""
         country = focus.country if focus is not None else None
-        found = self.resolve(name, prefer, country) or self.inner_place(name, prefer, country)
+        found = (
+            self.resolve(name, prefer, country)
+            or self.inner_place(name, prefer, country)
+            or self.qualified_place(name, prefer)
+        )
         if found is not None or focus is None:
             return found
         return Resolved(name, focus.country, focus.lat, focus.lon, None, "focus")
+
+    def qualified_place(self, name: str, prefer: frozenset[str] = frozenset()) -> Resolved | None:
+        """The country or first-level region a name the gazetteer does not know ends with, after
+        one or two capitalised words that qualify it: "Nazi Germany", "Western US", "South
+        Florida" (not a country's adjective: "Percy French"; not after a word that begins a name
+        of its own: "Lake Ontario")."""
+        words = name.split()
+        for size in (2, 1):
+            head, tail = words[:-size], words[-size:]
+            if not head or len(head) > 2 or not all(w[:1].isupper() for w in words):
+                continue
+            if _key(head[0]) in _NAME_PREFIXES:  # "Lake Ontario", "New Castile": a name of its own
+                continue
+            text = " ".join(tail)
+            if _key(text) in self.adjectives:
+                continue
+            place = self.resolve(text, prefer)
+            if place is not None and place.country is not None and place.kind in {"country", "region"}:
+                return place
+        return None
 
     def inner_place(
         self, name: str, prefer: frozenset[str] = frozenset(), focus: str | None = None
