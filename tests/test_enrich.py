@@ -193,3 +193,14 @@ def test_the_most_specific_place_of_the_locative_phrase(engine) -> None:  # type
     assert first is not None and first.text == "Nairobi"
     span, _ = locate_event(trigger, found, engine.gazetteer)
     assert span is not None and span.text == "Mombasa"
+
+
+def test_a_place_only_saying_where_another_lies_is_not_the_event_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp(
+        "Dozens of shops were looted in Eldoret, a market town in the Kerio Highlands, on Monday."
+    )
+    trigger = next(t for t in doc if t.text == "looted")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == "Eldoret" and tier == "verb", (span, tier)

@@ -199,6 +199,26 @@ def place_size(gaz: Gazetteer, name: str) -> float:
     return float(max(found.population, 2))
 
 
+_CONTAINING = frozenset({"in", "within", "inside"})
+
+
+def _container(doc: Doc, cand: tuple[int, int], others: Sequence[tuple[int, int]], top: Token) -> bool:
+    """Whether the place ``cand`` only says where another place of the same locative phrase
+    (under the preposition ``top``) lies: the object of an "in" below that other place or its
+    apposition - "in Nakuru, regional capital in the Rift Valley", "in Maiduguri in Nigeria"."""
+    root = doc[cand[0] : cand[1]].root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in _CONTAINING or prep.i == top.i:
+        return False
+    owners = {doc[o[0] : o[1]].root.i for o in others if o != cand and o[1] <= cand[0]}
+    cur, hops = prep.head, 0
+    while cur.i != top.i and hops < 8:
+        if cur.i in owners:
+            return True
+        cur, hops = cur.head, hops + 1
+    return False
+
+
 def locate_event(
     trigger: Token, toponyms: Sequence[tuple[int, int]] = (), gaz: Gazetteer | None = None
 ) -> tuple[TokSpan | None, str]:
@@ -222,6 +242,7 @@ def locate_event(
             inside = [c for c in inside if doc[c[1] - 1].dep_ != "poss"]
         if gaz is None or len(inside) < 2:
             return inside[0] if inside else None
+        inside = [c for c in inside if not _container(doc, c, inside, prep)] or inside
         return min(inside, key=lambda c: place_size(gaz, doc[c[0] : c[1]].text))
 
     def loc_preps(heads: Iterable[Token]) -> list[Token]:
