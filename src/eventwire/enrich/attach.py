@@ -40,6 +40,11 @@ LOCATIVE = frozenset(
 OBJECT_DEPS = frozenset({"dobj"})  # "captured the town of Kherson", "shelled Aleppo"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _UNKNOWN_SIZE = 0.0  # see place_size
+# nouns whose "of" phrase names a place: "the village of Kfar Draom", "the district of Sheikh Maksud"
+PLACE_NOUNS = frozenset(
+    "town city village district province region settlement neighbourhood neighborhood suburb "
+    "area county governorate municipality hamlet quarter outskirts island port capital".split()
+)
 
 
 def _paragraph_of(paragraphs: Sequence[ParsedParagraph], pos: int) -> ParsedParagraph | None:
@@ -168,14 +173,20 @@ def toponym_tokens(
 
 def _place_candidates(sent: TokSpan, toponyms: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Token ranges that can be a place: place entities, the recogniser's toponyms (token ranges
-    in the sentence's Doc), and proper nouns after in/at/near."""
+    in the sentence's Doc), proper nouns after in/at/near and the proper noun of a place noun's
+    "of" phrase ("the village of Kafr Zeita", ``PLACE_NOUNS``)."""
     doc = sent.doc
     cands = [
         (e.start, e.end) for e in doc.ents if e.label_ in PLACE_LABELS and sent.start <= e.start < sent.end
     ]
     cands.extend(t for t in toponyms if sent.start <= t[0] < sent.end)
     for tok in sent:
-        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in LOCATIVE and not tok.ent_type_:
+        if tok.dep_ != "pobj" or tok.pos_ != "PROPN":
+            continue
+        prep = tok.head
+        # "the town of X" names a place whatever the tagger made of X ("Bir Hamsa" as a PERSON)
+        named = prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+        if named or (prep.lower_ in LOCATIVE and not tok.ent_type_):
             left = tok.left_edge.i
             while left < tok.i and doc[left].dep_ == "det":
                 left += 1
