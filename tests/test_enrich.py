@@ -204,6 +204,10 @@ def test_a_place_only_saying_where_another_lies_is_not_the_event_place(engine) -
     trigger = next(t for t in doc if t.text == "looted")
     span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
     assert span is not None and span.text == "Eldoret" and tier == "verb", (span, tier)
+    doc = engine.nlp("A bomb exploded in Eldoret, the capital of the Kerio Highlands, on Monday.")
+    trigger = next(t for t in doc if t.text == "exploded")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == "Eldoret" and tier == "verb", (span, tier)
 
 
 def test_the_name_of_a_town_phrase_is_a_place_whatever_its_entity_label(engine) -> None:  # type: ignore[no-untyped-def]

@@ -215,11 +215,18 @@ _CONTAINING = frozenset({"in", "within", "inside"})
 
 def _container(doc: Doc, cand: tuple[int, int], others: Sequence[tuple[int, int]], top: Token) -> bool:
     """Whether the place ``cand`` only says where another place of the same locative phrase
-    (under the preposition ``top``) lies: the object of an "in" below that other place or its
-    apposition - "in Nakuru, regional capital in the Rift Valley", "in Maiduguri in Nigeria"."""
+    (under the preposition ``top``) lies: the object of an "in", or of the "of" of a place noun,
+    below that other place or its apposition - "in Nakuru, regional capital in the Rift Valley",
+    "in Maiduguri in Nigeria", "at Lashkar Gah, the capital of southern Helmand province"."""
     root = doc[cand[0] : cand[1]].root
+    while root.dep_ in {"compound", "amod"} and root.head.pos_ in {"NOUN", "PROPN"} and root.head.i != root.i:
+        root = root.head  # "southern Helmand province": the province
     prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ not in _CONTAINING or prep.i == top.i:
+    if root.dep_ != "pobj" or prep.i == top.i:
+        return False
+    if prep.lower_ not in _CONTAINING and not (
+        prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+    ):
         return False
     owners = {doc[o[0] : o[1]].root.i for o in others if o != cand and o[1] <= cand[0]}
     cur, hops = prep.head, 0
