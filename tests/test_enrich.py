@@ -221,3 +221,16 @@ def test_the_name_of_a_town_phrase_is_a_place_whatever_its_entity_label(engine) 
     trigger = next(t for t in doc if t.text == "attacked")
     span, _ = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
     assert span is None or span.text != "Bir Hamsa"
+
+
+def test_a_passive_subject_that_is_a_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp("Kandahar was shelled by rebel fighters on Monday.")
+    trigger = next(t for t in doc if t.text == "shelled")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == "Kandahar" and tier == "subject", (span, tier)
+    doc = engine.nlp("Kandahar was shelled by rebel fighters in Helmand on Monday.")  # a phrase first
+    trigger = next(t for t in doc if t.text == "shelled")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == "Helmand", (span, tier)

@@ -243,7 +243,8 @@ def locate_event(
     """The place phrase of the event at ``trigger`` and how it was chosen: "verb" (a locative
     phrase on the trigger or its clause verb), "object" (a place in the direct object of either:
     "captured the town of Kherson"), "subtree" (a locative phrase below the trigger), "sentence"
-    (one anywhere in the sentence), or "none". Inside a locative phrase the most specific place
+    (one anywhere in the sentence), "subject" (a passive subject that is itself a place entity:
+    "Aleppo was shelled"), or "none". Inside a locative phrase the most specific place
     wins when the Gazetteer ``gaz`` is given (:func:`place_size`: "in the Baghdad neighbourhood of
     Karrada" → Karrada, "in the city of Maiduguri in Nigeria" → Maiduguri), else the first.
     ``toponyms``: :func:`toponym_tokens` of the trigger's Doc, as further candidates."""
@@ -279,6 +280,12 @@ def locate_event(
             got = in_prep(prep)
             if got is not None:
                 return doc[got[0] : got[1]], tier
+    for head in heads:  # "Aleppo was shelled": a passive subject that is itself a place
+        for child in head.children:
+            if child.dep_ == "nsubjpass" and child.ent_type_ in PLACE_LABELS:
+                whole = [c for c in cands if doc[c[0] : c[1]].root.i == child.i]
+                if whole:
+                    return doc[whole[0][0] : whole[0][1]], "subject"
     return None, "none"
 
 
