@@ -22,6 +22,11 @@ country name wins outright unless the story's other names point to a US place of
 (Georgia, Paris TX, Lebanon PA), and a name that is also a big city (New York, Washington)
 resolves to the city.
 
+A name the gazetteer does not know may still say where it is (:meth:`Gazetteer.resolve_in_story`):
+the place inside an institution's name ("Bank of Japan", :meth:`Gazetteer.inner_place`) or the
+country or region a qualified name ends with ("Nazi Germany", :meth:`Gazetteer.qualified_place`);
+else it is placed at the story's focus. British and Irish "X upon Y" towns also answer to X.
+
 The story context is :meth:`Gazetteer.story_countries`: ISO3 codes plus first-level region
 tokens such as ``"USA.TX"`` (ISO3, a dot and the GeoNames admin1 code). When a name is resolved,
 the tokens that name contributes itself are set aside, so "Georgia" is not its own evidence.
