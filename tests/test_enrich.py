@@ -193,3 +193,44 @@ def test_the_most_specific_place_of_the_locative_phrase(engine) -> None:  # type
     assert first is not None and first.text == "Nairobi"
     span, _ = locate_event(trigger, found, engine.gazetteer)
     assert span is not None and span.text == "Mombasa"
+
+
+def test_a_place_only_saying_where_another_lies_is_not_the_event_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp(
+        "Dozens of shops were looted in Eldoret, a market town in the Kerio Highlands, on Monday."
+    )
+    trigger = next(t for t in doc if t.text == "looted")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == "Eldoret" and tier == "verb", (span, tier)
+    doc = engine.nlp("A bomb exploded in Eldoret, the capital of the Kerio Highlands, on Monday.")
+    trigger = next(t for t in doc if t.text == "exploded")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == "Eldoret" and tier == "verb", (span, tier)
+
+
+def test_the_name_of_a_town_phrase_is_a_place_whatever_its_entity_label(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp("Rebels attacked a convoy outside the town of Bir Hamsa.")  # tagged as a person
+    trigger = next(t for t in doc if t.text == "attacked")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == "Bir Hamsa" and tier == "verb", (span, tier)
+    doc = engine.nlp("Rebels attacked a convoy outside the house of Bir Hamsa.")  # not a place noun
+    trigger = next(t for t in doc if t.text == "attacked")
+    span, _ = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is None or span.text != "Bir Hamsa"
+
+
+def test_a_passive_subject_that_is_a_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp("Kandahar was shelled by rebel fighters on Monday.")
+    trigger = next(t for t in doc if t.text == "shelled")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == "Kandahar" and tier == "subject", (span, tier)
+    doc = engine.nlp("Kandahar was shelled by rebel fighters in Helmand on Monday.")  # a phrase first
+    trigger = next(t for t in doc if t.text == "shelled")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == "Helmand", (span, tier)

@@ -40,6 +40,11 @@ LOCATIVE = frozenset(
 OBJECT_DEPS = frozenset({"dobj"})  # "captured the town of Kherson", "shelled Aleppo"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _UNKNOWN_SIZE = 0.0  # see place_size
+# nouns whose "of" phrase names a place: "the village of Kfar Draom", "the district of Sheikh Maksud"
+PLACE_NOUNS = frozenset(
+    "town city village district province region settlement neighbourhood neighborhood suburb "
+    "area county governorate municipality hamlet quarter outskirts island port capital".split()
+)
 
 
 def _paragraph_of(paragraphs: Sequence[ParsedParagraph], pos: int) -> ParsedParagraph | None:
@@ -168,14 +173,20 @@ def toponym_tokens(
 
 def _place_candidates(sent: TokSpan, toponyms: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Token ranges that can be a place: place entities, the recogniser's toponyms (token ranges
-    in the sentence's Doc), and proper nouns after in/at/near."""
+    in the sentence's Doc), proper nouns after in/at/near and the proper noun of a place noun's
+    "of" phrase ("the village of Kafr Zeita", ``PLACE_NOUNS``)."""
     doc = sent.doc
     cands = [
         (e.start, e.end) for e in doc.ents if e.label_ in PLACE_LABELS and sent.start <= e.start < sent.end
     ]
     cands.extend(t for t in toponyms if sent.start <= t[0] < sent.end)
     for tok in sent:
-        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in LOCATIVE and not tok.ent_type_:
+        if tok.dep_ != "pobj" or tok.pos_ != "PROPN":
+            continue
+        prep = tok.head
+        # "the town of X" names a place whatever the tagger made of X ("Bir Hamsa" as a PERSON)
+        named = prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+        if named or (prep.lower_ in LOCATIVE and not tok.ent_type_):
             left = tok.left_edge.i
             while left < tok.i and doc[left].dep_ == "det":
                 left += 1
@@ -199,13 +210,41 @@ def place_size(gaz: Gazetteer, name: str) -> float:
     return float(max(found.population, 2))
 
 
+_CONTAINING = frozenset({"in", "within", "inside"})
+
+
+def _container(doc: Doc, cand: tuple[int, int], others: Sequence[tuple[int, int]], top: Token) -> bool:
+    """Whether the place ``cand`` only says where another place of the same locative phrase
+    (under the preposition ``top``) lies: the object of an "in", or of the "of" of a place noun,
+    below that other place or its apposition - "in Nakuru, regional capital in the Rift Valley",
+    "in Maiduguri in Nigeria", "at Lashkar Gah, the capital of southern Helmand province"."""
+    root = doc[cand[0] : cand[1]].root
+    while root.dep_ in {"compound", "amod"} and root.head.pos_ in {"NOUN", "PROPN"} and root.head.i != root.i:
+        root = root.head  # "southern Helmand province": the province
+    prep = root.head
+    if root.dep_ != "pobj" or prep.i == top.i:
+        return False
+    if prep.lower_ not in _CONTAINING and not (
+        prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+    ):
+        return False
+    owners = {doc[o[0] : o[1]].root.i for o in others if o != cand and o[1] <= cand[0]}
+    cur, hops = prep.head, 0
+    while cur.i != top.i and hops < 8:
+        if cur.i in owners:
+            return True
+        cur, hops = cur.head, hops + 1
+    return False
+
+
 def locate_event(
     trigger: Token, toponyms: Sequence[tuple[int, int]] = (), gaz: Gazetteer | None = None
 ) -> tuple[TokSpan | None, str]:
     """The place phrase of the event at ``trigger`` and how it was chosen: "verb" (a locative
     phrase on the trigger or its clause verb), "object" (a place in the direct object of either:
     "captured the town of Kherson"), "subtree" (a locative phrase below the trigger), "sentence"
-    (one anywhere in the sentence), or "none". Inside a locative phrase the most specific place
+    (one anywhere in the sentence), "subject" (a passive subject that is itself a place entity:
+    "Aleppo was shelled"), or "none". Inside a locative phrase the most specific place
     wins when the Gazetteer ``gaz`` is given (:func:`place_size`: "in the Baghdad neighbourhood of
     Karrada" → Karrada, "in the city of Maiduguri in Nigeria" → Maiduguri), else the first.
     ``toponyms``: :func:`toponym_tokens` of the trigger's Doc, as further candidates."""
@@ -222,6 +261,7 @@ def locate_event(
             inside = [c for c in inside if doc[c[1] - 1].dep_ != "poss"]
         if gaz is None or len(inside) < 2:
             return inside[0] if inside else None
+        inside = [c for c in inside if not _container(doc, c, inside, prep)] or inside
         return min(inside, key=lambda c: place_size(gaz, doc[c[0] : c[1]].text))
 
     def loc_preps(heads: Iterable[Token]) -> list[Token]:
@@ -240,6 +280,12 @@ def locate_event(
             got = in_prep(prep)
             if got is not None:
                 return doc[got[0] : got[1]], tier
+    for head in heads:  # "Aleppo was shelled": a passive subject that is itself a place
+        for child in head.children:
+            if child.dep_ == "nsubjpass" and child.ent_type_ in PLACE_LABELS:
+                whole = [c for c in cands if doc[c[0] : c[1]].root.i == child.i]
+                if whole:
+                    return doc[whole[0][0] : whole[0][1]], "subject"
     return None, "none"
 
 
@@ -297,7 +343,10 @@ def enrich_events(
     )
     out = []
     found = {p.index: find_toponyms(p.doc, gaz) for p in paragraphs} if events else {}
-    focus = gaz.focus(t.place for tops in found.values() for t in tops if t.place and t.label != "NORP")
+    named = gaz.story_countries(t.text for tops in found.values() for t in tops)
+    focus = gaz.focus(
+        (t.place for tops in found.values() for t in tops if t.place and t.label != "NORP"), named
+    )
     toponyms: dict[int, tuple[tuple[int, int], ...]] = {}
     dates_seen: dict[tuple[int, int, bool], list[DateExpr]] = {}
     for event in events:
