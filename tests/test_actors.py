@@ -289,3 +289,12 @@ def test_their_is_the_people_as_placed(engine) -> None:  # type: ignore[no-untyp
     assert forces.country == "BIH"  # the Bosnian Croats', not Croatia's
     plain = resolve_word(engine, "Croats said on Tuesday that their forces had left the town.", "forces")
     assert plain.country == "HRV"
+
+
+def test_a_capital_that_is_also_a_town_of_the_story_country(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen fought rival militias in Tripoli as shells hit the north Lebanese port."
+    assert resolve_word(engine, text, "militias").country == "LBN"
+    libya = "Libyan officials said gunmen fought rival militias in Tripoli on Sunday."
+    assert resolve_word(engine, libya, "militias").country == "LBY"
+    kabul = "Pakistani troops said rebels shelled Kabul on Sunday."
+    assert resolve_word(engine, kabul, "Kabul").country == "AFG"  # no namesake in Pakistan

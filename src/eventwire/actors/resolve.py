@@ -181,7 +181,13 @@ class DocActors:
         self.day = day
         self.paragraphs = tuple(paragraphs)
         self.places = places
-        self.matches = [m for m in self._valid_matches(dictionary.find(text)) if not self._region_named(m)]
+        found = [m for m in self._valid_matches(dictionary.find(text)) if not self._region_named(m)]
+        named = frozenset(
+            m.entry.periods[0].country
+            for m in found
+            if m.entry.type == "country" and m.kind != "metonym" and m.entry.periods[0].country
+        )
+        self.matches = [m for m in found if not self._capital_elsewhere(m, named)]
         self._starts = [m.start for m in self.matches]
         self.country_mentions = self._country_mentions()
         self._place_context = frozenset(iso3 for _, iso3 in self.country_mentions)
@@ -236,6 +242,18 @@ class DocActors:
             return False
         found = self.places.resolve(f"{before.group(1)} {m.text}")
         return found is not None and found.country not in {None, m.entry.periods[0].country}
+
+    def _capital_elsewhere(self, m: Match, named: frozenset[str]) -> bool:
+        """Is the capital ``m`` a town of the same name in a country the story names, its own
+        country named nowhere ("Tripoli" in a story about Lebanon is the Lebanese port, not
+        Libya's government)? The place gazetteer knows the towns."""
+        if self.places is None or m.entry.type != "country" or m.kind != "metonym":
+            return False
+        own = m.entry.periods[0].country
+        if own is None or own in named or not named:
+            return False
+        town = self.places.city(m.text, named)
+        return town is not None and town.country in named
 
     def _country_mentions(self) -> tuple[tuple[int, str], ...]:
         """(position, ISO3) of every country named in the story, for nouns that name none.
