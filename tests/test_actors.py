@@ -298,3 +298,11 @@ def test_a_capital_that_is_also_a_town_of_the_story_country(engine) -> None:  # 
     assert resolve_word(engine, libya, "militias").country == "LBY"
     kabul = "Pakistani troops said rebels shelled Kabul on Sunday."
     assert resolve_word(engine, kabul, "Kabul").country == "AFG"  # no namesake in Pakistan
+
+
+def test_a_titled_person_does_not_take_a_foreign_counterparts_country(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "President Jean Dubois gave a warm welcome on Thursday to South African leader Piet Botha."
+    dubois = resolve_word(engine, text, "Dubois")
+    assert (dubois.country, dubois.sector) == (None, "GOV")
+    judge = "Judge Ana Ruiz opened investigations against 28 Chilean government officials."
+    assert resolve_word(engine, judge, "Ruiz").country == "CHL"  # a group of her own country

@@ -617,7 +617,7 @@ class DocActors:
             if desc.sector is None and tok.ent_type_ != "PERSON":
                 continue
             if desc.country is None and self._inherits(para, desc.sector, desc.office, "person", tok):
-                country = self.story_country(s)
+                country = self.story_country(s, self._rest_of_clause(para, tok))
                 if country is not None:
                     desc = dataclasses.replace(
                         desc, country=country, why=f"{desc.why}; story's country {country}"
@@ -1035,6 +1035,32 @@ class DocActors:
                 first, last = min(t.i for t in obj.subtree), max(t.i for t in obj.subtree)
                 return self._abs(para, obj.doc[first])[0], self._abs(para, obj.doc[last])[1]
         return None
+
+    def _rest_of_clause(self, para: ParsedParagraph, head: Token) -> tuple[int, int] | None:
+        """For a person named as a subject, the span of the rest of the clause when it names
+        a counterpart by title and country ("President Jean Dubois welcomed South African
+        leader Piet Botha": Botha's country is not Dubois')."""
+        if head.dep_ not in {"nsubj", "nsubjpass"} or head.head.i < head.i:
+            return None
+        verb = head.head
+        first = max(t.i for t in head.subtree) + 1
+        if first > verb.right_edge.i:
+            return None
+        rest = verb.doc[first : verb.right_edge.i + 1]
+        if not any(self._titled_by_country(para, tok) for tok in rest):
+            return None
+        return self._abs(para, rest[0])[0], self._abs(para, rest[-1])[1]
+
+    def _titled_by_country(self, para: ParsedParagraph, tok: Token) -> bool:
+        """Is ``tok`` a country word modifying the title of one person ("South African
+        leader", not "Chilean officials": a group of the story's country may be anyone's)?"""
+        if tok.dep_ not in {"amod", "compound", "nmod"} or tok.head.i <= tok.i or tok.head.tag_ != "NN":
+            return False
+        named = self.named_at(para, tok)
+        if named is None or named[0].entry.type != "country":
+            return False
+        term = self.d.sector_term([tok.head.lemma_.lower()])
+        return term is not None and term.kind == "person"
 
     def _national_noun(self, para: ParsedParagraph, head: Token) -> list[Actor]:
         """'Lebanese villages', 'Iraqi cities': a place or people noun marked only by its country
