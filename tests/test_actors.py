@@ -306,3 +306,13 @@ def test_a_titled_person_does_not_take_a_foreign_counterparts_country(engine) ->
     assert (dubois.country, dubois.sector) == (None, "GOV")
     judge = "Judge Ana Ruiz opened investigations against 28 Chilean government officials."
     assert resolve_word(engine, judge, "Ruiz").country == "CHL"  # a group of her own country
+
+
+def test_a_surname_glued_to_a_hyphenated_word_is_no_one(d) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.actors import DocActors
+
+    def keys(text: str) -> set[str]:
+        return {m.entry.key for m in DocActors(d, text, [], date(2024, 6, 1)).matches}
+
+    assert not keys("Crowds joined the Shan-e-Mustafa rally in the city.")
+    assert keys("Crowds cheered Prime Minister Mustafa in the city.")

@@ -216,6 +216,8 @@ class DocActors:
         seen: set[str] = set()
         out = []
         for m in matches:
+            if m.kind == "short" and self._glued_after_hyphen(m):
+                continue  # the tail of a hyphenated word ("Shan-e-Karim"), no one's surname
             if (
                 m.kind == "short"
                 and m.entry.key not in seen
@@ -230,6 +232,9 @@ class DocActors:
         for m in out:
             by_span.setdefault((m.start, m.end), m)
         return sorted(by_span.values(), key=lambda m: m.start)
+
+    def _glued_after_hyphen(self, m: Match) -> bool:
+        return bool(re.search(r"\w[-‐]$", self.text[max(0, m.start - 2) : m.start]))
 
     def _region_named(self, m: Match) -> bool:
         """Is the country name ``m`` the tail of a region of another country, its compass word
