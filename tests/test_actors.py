@@ -316,3 +316,9 @@ def test_a_surname_glued_to_a_hyphenated_word_is_no_one(d) -> None:  # type: ign
 
     assert not keys("Crowds joined the Shan-e-Mustafa rally in the city.")
     assert keys("Crowds cheered Prime Minister Mustafa in the city.")
+
+
+def test_jewish_settlers_are_israelis_wherever_they_live(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Jewish settlers in the West Bank town of Nablus burned a Palestinian olive grove."
+    settlers = resolve_word(engine, text, "settlers")
+    assert (settlers.country, settlers.sector) == ("ISR", "CVL")
