@@ -322,3 +322,12 @@ def test_jewish_settlers_are_israelis_wherever_they_live(engine) -> None:  # typ
     text = "Jewish settlers in the West Bank town of Nablus burned a Palestinian olive grove."
     settlers = resolve_word(engine, text, "settlers")
     assert (settlers.country, settlers.sector) == ("ISR", "CVL")
+
+
+def test_a_minority_lives_where_the_story_puts_it(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Troops in Moldova attacked the Ukrainian minority of the province, observers said."
+    assert resolve_word(engine, text, "minority").country == "MDA"
+    abroad = "The Lebanese community in Australia protested outside the embassy."
+    assert resolve_word(engine, abroad, "community").country == "AUS"
+    home = "The Lebanese community held a vigil on Sunday."
+    assert resolve_word(engine, home, "community").country == "LBN"  # no other country named

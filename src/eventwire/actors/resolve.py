@@ -77,6 +77,8 @@ STATE_MEDIA = frozenset(
         "government-controlled",
     }
 )
+# a people named by its origin that lives elsewhere: "the Albanian minority" (of Macedonia)
+ETHNIC_NOUNS = frozenset({"population", "minority", "community"})
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late"})
 # Modifiers saying a group is not of the story's own country ("foreign troops"); a continent's
 # or region's adjective names several countries ("African leaders", "European ministers"):
@@ -293,12 +295,19 @@ class DocActors:
         before = self.text[max(0, pos - 8) : pos].lower().split()
         return bool(before) and before[-1] == "ethnic"
 
-    def story_country(self, pos: int, skip: tuple[int, int] | None = None) -> str | None:
+    def story_country(
+        self, pos: int, skip: tuple[int, int] | None = None, other_than: str | None = None
+    ) -> str | None:
         """The country a story is about, for a noun at ``pos`` that names none ("the rebels",
         "police"): the country named most often, and of those the one named nearest ``pos``.
         Mentions inside ``skip`` (the character span of the other party of the noun's own
-        clause, "two Italian engineers") say whom the act touched, not where it happened."""
-        mentions = [(p, c) for p, c in self.country_mentions if skip is None or not skip[0] <= p < skip[1]]
+        clause, "two Italian engineers") say whom the act touched, not where it happened.
+        ``other_than``: a country that cannot be the answer (a minority's country of origin)."""
+        mentions = [
+            (p, c)
+            for p, c in self.country_mentions
+            if (skip is None or not skip[0] <= p < skip[1]) and c != other_than
+        ]
         if not self.country_mentions:
             # no country named at all: the country of the story's armed groups, parties and
             # state bodies ("demands from the National Union for the Total Independence of
@@ -858,6 +867,8 @@ class DocActors:
             term = dataclasses.replace(term, sector="ELI", office=None)
         np_start = head.i - width + 1
         countries = self._np_countries(para, head) or self._local_country(para, head, term)
+        if head.lemma_.lower() in ETHNIC_NOUNS and len(countries) == 1 and countries[0][0] is not None:
+            countries = self._host_country(para, head, term, countries[0][0]) or countries
         if not countries:
             countries = [(None, "", None)]
         out = []
@@ -893,6 +904,18 @@ class DocActors:
                 )
             )
         return out
+
+    def _host_country(
+        self, para: ParsedParagraph, head: Token, term: SectorTerm, origin: str
+    ) -> list[tuple[str | None, str, str | None]]:
+        """Where a minority named by its origin lives ("the Albanian population" of a story
+        about Montenegro, "the Lebanese community in Australia"): a country it is placed in,
+        else another country the story names; [] when the story names no other."""
+        placed = self._local_country(para, head, term)
+        if placed and placed[0][0] not in {None, origin} and placed[0][1].startswith("placed"):
+            return placed
+        home = self.story_country(self._abs(para, head)[0], other_than=origin)
+        return [(home, f"minority of '{origin}' living in the story's country {home}", None)] if home else []
 
     def _title_of(self, para: ParsedParagraph, head: Token) -> list[Actor]:
         """A title that runs on through an 'of' phrase ("the US Secretary of State", "the
