@@ -331,3 +331,14 @@ def test_a_minority_lives_where_the_story_puts_it(engine) -> None:  # type: igno
     assert resolve_word(engine, abroad, "community").country == "AUS"
     home = "The Lebanese community held a vigil on Sunday."
     assert resolve_word(engine, home, "community").country == "LBN"  # no other country named
+
+
+def test_older_spellings_of_capitals(d) -> None:  # type: ignore[no-untyped-def]
+    found = {(m.text, m.entry.key) for m in d.find("Katmandu, Peking, Rangoon, Teheran and Bonn replied.")}
+    assert found >= {
+        ("Katmandu", "country:NPL"),
+        ("Peking", "country:CHN"),
+        ("Rangoon", "country:MMR"),
+        ("Teheran", "country:IRN"),
+        ("Bonn", "country:DEU"),
+    }
