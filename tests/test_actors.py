@@ -331,6 +331,8 @@ def test_a_minority_lives_where_the_story_puts_it(engine) -> None:  # type: igno
     assert resolve_word(engine, abroad, "community").country == "AUS"
     home = "The Lebanese community held a vigil on Sunday."
     assert resolve_word(engine, home, "community").country == "LBN"  # no other country named
+    local = "The local community mourned on Sunday, Lebanese officials told Syrian reporters."
+    assert resolve_word(engine, local, "community").country == "LBN"  # not named by an origin
 
 
 def test_older_spellings_of_capitals(d) -> None:  # type: ignore[no-untyped-def]

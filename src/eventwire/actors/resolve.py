@@ -866,9 +866,11 @@ class DocActors:
             # "a former defence minister" holds no office: an elite
             term = dataclasses.replace(term, sector="ELI", office=None)
         np_start = head.i - width + 1
-        countries = self._np_countries(para, head) or self._local_country(para, head, term)
-        if head.lemma_.lower() in ETHNIC_NOUNS and len(countries) == 1 and countries[0][0] is not None:
-            countries = self._host_country(para, head, term, countries[0][0]) or countries
+        origins = self._np_countries(para, head)
+        countries = origins or self._local_country(para, head, term)
+        if head.lemma_.lower() in ETHNIC_NOUNS and len(origins) == 1 and origins[0][0] is not None:
+            # named by its origin ("the Albanian population"), not placed by the story
+            countries = self._host_country(para, head, term, origins[0][0]) or countries
         if not countries:
             countries = [(None, "", None)]
         out = []
