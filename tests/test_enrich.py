@@ -234,3 +234,22 @@ def test_a_passive_subject_that_is_a_place(engine) -> None:  # type: ignore[no-u
     trigger = next(t for t in doc if t.text == "shelled")
     span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
     assert span is not None and span.text == "Helmand", (span, tier)
+
+
+def test_the_target_of_an_attack_and_a_destination_smaller_than_a_country(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    span, tier = locate("The militia launched a fresh offensive on Mogadishu on Sunday.", "launched")
+    assert span is not None and span.text == "Mogadishu" and tier == "on", (span, tier)
+    span, tier = locate("The prisoners were flown to Mombasa on Tuesday.", "flown")
+    assert span is not None and span.text == "Mombasa" and tier == "motion", (span, tier)
+    # a whole country is the target or the destination, not where the event happens
+    span, tier = locate("Students protested against the air strikes on Kenya.", "protested")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("The prisoners were flown to Kenya on Tuesday.", "flown")
+    assert span is None and tier == "none", (span, tier)

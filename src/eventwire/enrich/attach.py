@@ -39,7 +39,14 @@ LOCATIVE = frozenset(
 )
 OBJECT_DEPS = frozenset({"dobj"})  # "captured the town of Kherson", "shelled Aleppo"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# weaker place phrases, tried only when no locative phrase, object or subject names a place: the
+# target of an attack anywhere in the sentence ("a raid on a house in Dunya Pur", "on the outskirts
+# of Khartoum") and where the event's movement goes or comes from ("shipped to Guantanamo Bay");
+# a whole country there is a target or a destination ("strikes on Afghanistan"), not a scene
+TARGET_PREPS = frozenset({"on", "upon"})
+MOTION_PREPS = frozenset({"to", "into", "from"})
 _UNKNOWN_SIZE = 0.0  # see place_size
+_COUNTRY_SIZE = 1e10  # place_size of a country or wider area
 # nouns whose "of" phrase names a place: "the village of Kfar Draom", "the district of Sheikh Maksud"
 PLACE_NOUNS = frozenset(
     "town city village district province region settlement neighbourhood neighborhood suburb "
@@ -202,7 +209,7 @@ def place_size(gaz: Gazetteer, name: str) -> float:
     if found is None:
         return _UNKNOWN_SIZE
     if found.kind == "country" or (found.kind == "region" and found.country is None):
-        return 1e10
+        return _COUNTRY_SIZE
     if found.kind == "region":
         return 1e8
     if found.kind == "landmark":
@@ -244,9 +251,12 @@ def locate_event(
     phrase on the trigger or its clause verb), "object" (a place in the direct object of either:
     "captured the town of Kherson"), "subtree" (a locative phrase below the trigger), "sentence"
     (one anywhere in the sentence), "subject" (a passive subject that is itself a place entity:
-    "Aleppo was shelled"), or "none". Inside a locative phrase the most specific place
-    wins when the Gazetteer ``gaz`` is given (:func:`place_size`: "in the Baghdad neighbourhood of
-    Karrada" → Karrada, "in the city of Maiduguri in Nigeria" → Maiduguri), else the first.
+    "Aleppo was shelled"), "on" (an "on" phrase anywhere in the sentence: "a raid on a house in
+    Dunya Pur"), "motion" (a "to", "into" or "from" phrase of the trigger or its clause verb:
+    "shipped to Guantanamo Bay") - these two only for a place smaller than a country - or "none".
+    Inside a locative phrase the most specific place wins when the Gazetteer ``gaz`` is given
+    (:func:`place_size`: "in the Baghdad neighbourhood of Karrada" → Karrada, "in the city of
+    Maiduguri in Nigeria" → Maiduguri), else the first.
     ``toponyms``: :func:`toponym_tokens` of the trigger's Doc, as further candidates."""
     sent = trigger.sent
     doc = trigger.doc
@@ -286,6 +296,17 @@ def locate_event(
                 whole = [c for c in cands if doc[c[0] : c[1]].root.i == child.i]
                 if whole:
                     return doc[whole[0][0] : whole[0][1]], "subject"
+    weak = (
+        ("on", [p for p in sent if p.dep_ == "prep" and p.lower_ in TARGET_PREPS]),
+        ("motion", [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in MOTION_PREPS]),
+    )
+    for tier, preps in weak:
+        for prep in preps:
+            got = in_prep(prep)
+            if got is not None and (
+                gaz is None or place_size(gaz, doc[got[0] : got[1]].text) < _COUNTRY_SIZE
+            ):
+                return doc[got[0] : got[1]], tier
     return None, "none"
 
 
