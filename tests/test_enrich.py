@@ -253,3 +253,19 @@ def test_the_target_of_an_attack_and_a_destination_smaller_than_a_country(engine
     assert span is None and tier == "none", (span, tier)
     span, tier = locate("The prisoners were flown to Kenya on Tuesday.", "flown")
     assert span is None and tier == "none", (span, tier)
+
+
+def test_a_country_that_only_says_whose_strike_is_not_the_event_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == "killed")
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    span, tier = locate("The commander was killed in a U.S. airstrike last week.")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("The commander was killed in a U.S. airstrike in Mogadishu.")
+    assert span is not None and span.text == "Mogadishu" and tier == "verb", (span, tier)
+    span, tier = locate("Two civilians were killed in the Kenya countryside.")  # a place noun
+    assert span is not None and span.text == "Kenya" and tier == "verb", (span, tier)

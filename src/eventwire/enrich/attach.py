@@ -50,7 +50,8 @@ _COUNTRY_SIZE = 1e10  # place_size of a country or wider area
 # nouns whose "of" phrase names a place: "the village of Kfar Draom", "the district of Sheikh Maksud"
 PLACE_NOUNS = frozenset(
     "town city village district province region settlement neighbourhood neighborhood suburb "
-    "area county governorate municipality hamlet quarter outskirts island port capital".split()
+    "area county governorate municipality hamlet quarter outskirts island port capital countryside "
+    "border".split()
 )
 
 
@@ -244,6 +245,19 @@ def _container(doc: Doc, cand: tuple[int, int], others: Sequence[tuple[int, int]
     return False
 
 
+def _country_modifier(doc: Doc, cand: tuple[int, int], gaz: Gazetteer) -> bool:
+    """Whether the place ``cand`` is a country (or wider area) that only modifies a common noun
+    other than a place noun: "in a U.S. airstrike", "in a US-Kurdish operation", "near the
+    Iraqi-Syrian border" say whose strike or which border, not where ("in the Kenya
+    countryside" is kept only when the noun is one of ``PLACE_NOUNS``)."""
+    root = doc[cand[0] : cand[1]].root
+    if root.dep_ not in {"compound", "nmod", "amod"} or root.head.pos_ != "NOUN":
+        return False
+    if root.head.lemma_.lower() in PLACE_NOUNS:
+        return False
+    return place_size(gaz, doc[cand[0] : cand[1]].text) >= _COUNTRY_SIZE
+
+
 def locate_event(
     trigger: Token, toponyms: Sequence[tuple[int, int]] = (), gaz: Gazetteer | None = None
 ) -> tuple[TokSpan | None, str]:
@@ -269,6 +283,8 @@ def locate_event(
         inside = [c for c in cands if lo <= c[0] and c[1] - 1 <= hi]
         if prep.dep_ in OBJECT_DEPS:  # "met Uganda's president": whose, not where
             inside = [c for c in inside if doc[c[1] - 1].dep_ != "poss"]
+        if gaz is not None:  # "killed in a U.S. airstrike": whose strike, not where
+            inside = [c for c in inside if not _country_modifier(doc, c, gaz)]
         if gaz is None or len(inside) < 2:
             return inside[0] if inside else None
         inside = [c for c in inside if not _container(doc, c, inside, prep)] or inside
