@@ -269,3 +269,33 @@ def test_a_country_that_only_says_whose_strike_is_not_the_event_place(engine) ->
     assert span is not None and span.text == "Mogadishu" and tier == "verb", (span, tier)
     span, tier = locate("Two civilians were killed in the Kenya countryside.")  # a place noun
     assert span is not None and span.text == "Kenya" and tier == "verb", (span, tier)
+
+
+def test_a_name_right_after_a_place_noun_belongs_to_its_phrase(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    # the parse the tagger sometimes gives: "Nairobi" hung on the verb beside "in the capital"
+    words = ["Students", "demonstrated", "in", "the", "capital", "Nairobi", "Saturday", "."]
+    heads = [1, 1, 1, 4, 2, 1, 1, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "npadvmod", "npadvmod", "punct"]
+    pos = ["NOUN", "VERB", "ADP", "DET", "NOUN", "PROPN", "PROPN", "PUNCT"]
+    lemmas = ["student", "demonstrate", "in", "the", "capital", "Nairobi", "Saturday", "."]
+    ents = ["O", "O", "O", "O", "O", "B-GPE", "B-DATE", "O"]
+    doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    span, tier = locate_event(doc[1], (), engine.gazetteer)
+    assert span is not None and span.text == "Nairobi" and tier == "verb", (span, tier)
+    words[4], lemmas[4] = "crowd", "crowd"  # not a place noun: the name is not its phrase's
+    doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    span, tier = locate_event(doc[1], (), engine.gazetteer)
+    assert span is None, (span, tier)
+
+
+def test_the_streets_of_a_town_name_it(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp("Police patrolled the streets of Bir Hamsa on Monday.")  # tagged as a person
+    trigger = next(t for t in doc if t.text == "patrolled")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == "Bir Hamsa" and tier == "object", (span, tier)

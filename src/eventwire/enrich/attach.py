@@ -51,7 +51,7 @@ _COUNTRY_SIZE = 1e10  # place_size of a country or wider area
 PLACE_NOUNS = frozenset(
     "town city village district province region settlement neighbourhood neighborhood suburb "
     "area county governorate municipality hamlet quarter outskirts island port capital countryside "
-    "border".split()
+    "border street road centre center".split()
 )
 
 
@@ -280,6 +280,8 @@ def locate_event(
 
     def in_prep(prep: Token) -> tuple[int, int] | None:
         lo, hi = prep.left_edge.i, prep.right_edge.i
+        if doc[hi].lemma_.lower() in PLACE_NOUNS:  # "in the capital Baku", the name parsed apart
+            hi = max([hi, *(c[1] - 1 for c in cands if c[0] == hi + 1)])
         inside = [c for c in cands if lo <= c[0] and c[1] - 1 <= hi]
         if prep.dep_ in OBJECT_DEPS:  # "met Uganda's president": whose, not where
             inside = [c for c in inside if doc[c[1] - 1].dep_ != "poss"]
