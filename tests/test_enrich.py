@@ -299,3 +299,16 @@ def test_the_streets_of_a_town_name_it(engine) -> None:  # type: ignore[no-untyp
     trigger = next(t for t in doc if t.text == "patrolled")
     span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
     assert span is not None and span.text == "Bir Hamsa" and tier == "object", (span, tier)
+
+
+def test_of_a_locative_phrase_and_an_object_the_most_specific_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp("In the province of Garissa, gunmen attacked the village of Kolbio on Sunday.")
+    trigger = next(t for t in doc if t.text == "attacked")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == "Kolbio" and tier == "object", (span, tier)
+    doc = engine.nlp("In Mombasa, rebels attacked a police post in Kenya last week.")
+    trigger = next(t for t in doc if t.text == "attacked")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == "Mombasa" and tier == "verb", (span, tier)

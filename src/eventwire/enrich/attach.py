@@ -263,15 +263,16 @@ def locate_event(
 ) -> tuple[TokSpan | None, str]:
     """The place phrase of the event at ``trigger`` and how it was chosen: "verb" (a locative
     phrase on the trigger or its clause verb), "object" (a place in the direct object of either:
-    "captured the town of Kherson"), "subtree" (a locative phrase below the trigger), "sentence"
-    (one anywhere in the sentence), "subject" (a passive subject that is itself a place entity:
-    "Aleppo was shelled"), "on" (an "on" phrase anywhere in the sentence: "a raid on a house in
-    Dunya Pur"), "motion" (a "to", "into" or "from" phrase of the trigger or its clause verb:
-    "shipped to Guantanamo Bay") - these two only for a place smaller than a country - or "none".
-    Inside a locative phrase the most specific place wins when the Gazetteer ``gaz`` is given
-    (:func:`place_size`: "in the Baghdad neighbourhood of Karrada" → Karrada, "in the city of
-    Maiduguri in Nigeria" → Maiduguri), else the first.
-    ``toponyms``: :func:`toponym_tokens` of the trigger's Doc, as further candidates."""
+    "captured the town of Kherson"; when both name a place, the most specific), "subtree" (a
+    locative phrase below the trigger), "sentence" (one anywhere in the sentence), "subject" (a
+    passive subject that is itself a place entity: "Aleppo was shelled"), "on" (an "on" phrase
+    anywhere in the sentence: "a raid on a house in Dunya Pur"), "motion" (a "to", "into" or
+    "from" phrase of the trigger or its clause verb: "shipped to Guantanamo Bay") - these two
+    only for a place smaller than a country - or "none". Inside a locative phrase the most
+    specific place wins when the Gazetteer ``gaz`` is given (:func:`place_size`: "in the Baghdad
+    neighbourhood of Karrada" → Karrada, "in the city of Maiduguri in Nigeria" → Maiduguri),
+    else the first. ``toponyms``: :func:`toponym_tokens` of the trigger's Doc, as further
+    candidates."""
     sent = trigger.sent
     doc = trigger.doc
     cands = _place_candidates(sent, toponyms)
@@ -303,6 +304,11 @@ def locate_event(
         ("subtree", loc_preps(trigger.subtree)),
         ("sentence", loc_preps(sent)),
     )
+    if gaz is not None:  # places in both: the most specific ("In Hama, gunmen shelled the town of Kornaz")
+        near = [(got, p) for p in tiers[0][1] + tiers[1][1] if (got := in_prep(p)) is not None]
+        if len(near) > 1:
+            got, prep = min(near, key=lambda gp: place_size(gaz, doc[gp[0][0] : gp[0][1]].text))
+            return doc[got[0] : got[1]], "object" if prep.dep_ in OBJECT_DEPS else "verb"
     for tier, preps in tiers:
         for prep in preps:
             got = in_prep(prep)
