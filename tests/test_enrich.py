@@ -312,3 +312,13 @@ def test_of_a_locative_phrase_and_an_object_the_most_specific_place(engine) -> N
     trigger = next(t for t in doc if t.text == "attacked")
     span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
     assert span is not None and span.text == "Mombasa" and tier == "verb", (span, tier)
+
+
+def test_below_the_trigger_a_whole_country_gives_way_to_a_town(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    text = "The suspect, who planned the bombings in Kenya, was captured on Friday after a raid in Mombasa."
+    doc = engine.nlp(text)
+    trigger = next(t for t in doc if t.text == "captured")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == "Mombasa" and tier == "subtree", (span, tier)

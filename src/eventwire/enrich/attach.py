@@ -47,6 +47,9 @@ TARGET_PREPS = frozenset({"on", "upon"})
 MOTION_PREPS = frozenset({"to", "into", "from"})
 _UNKNOWN_SIZE = 0.0  # see place_size
 _COUNTRY_SIZE = 1e10  # place_size of a country or wider area
+# tiers whose whole country is background more often than the scene ("was captured after a
+# gunbattle in Karachi" vs "the attacks in the United States" below the trigger)
+_NO_COUNTRY_TIERS = frozenset({"subtree"})
 # nouns whose "of" phrase names a place: "the village of Kfar Draom", "the district of Sheikh Maksud"
 PLACE_NOUNS = frozenset(
     "town city village district province region settlement neighbourhood neighborhood suburb "
@@ -264,15 +267,15 @@ def locate_event(
     """The place phrase of the event at ``trigger`` and how it was chosen: "verb" (a locative
     phrase on the trigger or its clause verb), "object" (a place in the direct object of either:
     "captured the town of Kherson"; when both name a place, the most specific), "subtree" (a
-    locative phrase below the trigger), "sentence" (one anywhere in the sentence), "subject" (a
-    passive subject that is itself a place entity: "Aleppo was shelled"), "on" (an "on" phrase
-    anywhere in the sentence: "a raid on a house in Dunya Pur"), "motion" (a "to", "into" or
-    "from" phrase of the trigger or its clause verb: "shipped to Guantanamo Bay") - these two
-    only for a place smaller than a country - or "none". Inside a locative phrase the most
-    specific place wins when the Gazetteer ``gaz`` is given (:func:`place_size`: "in the Baghdad
-    neighbourhood of Karrada" → Karrada, "in the city of Maiduguri in Nigeria" → Maiduguri),
-    else the first. ``toponyms``: :func:`toponym_tokens` of the trigger's Doc, as further
-    candidates."""
+    locative phrase below the trigger, not a whole country), "sentence" (one anywhere in the
+    sentence), "subject" (a passive subject that is itself a place entity: "Aleppo was
+    shelled"), "on" (an "on" phrase anywhere in the sentence: "a raid on a house in Dunya Pur"),
+    "motion" (a "to", "into" or "from" phrase of the trigger or its clause verb: "shipped to
+    Guantanamo Bay") - these two only for a place smaller than a country - or "none". Inside a
+    locative phrase the most specific place wins when the Gazetteer ``gaz`` is given
+    (:func:`place_size`: "in the Baghdad neighbourhood of Karrada" → Karrada, "in the city of
+    Maiduguri in Nigeria" → Maiduguri), else the first. ``toponyms``: :func:`toponym_tokens` of
+    the trigger's Doc, as further candidates."""
     sent = trigger.sent
     doc = trigger.doc
     cands = _place_candidates(sent, toponyms)
@@ -293,6 +296,9 @@ def locate_event(
         inside = [c for c in inside if not _container(doc, c, inside, prep)] or inside
         return min(inside, key=lambda c: place_size(gaz, doc[c[0] : c[1]].text))
 
+    def country(got: tuple[int, int]) -> bool:
+        return gaz is not None and place_size(gaz, doc[got[0] : got[1]].text) >= _COUNTRY_SIZE
+
     def loc_preps(heads: Iterable[Token]) -> list[Token]:
         return [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE]
 
@@ -312,7 +318,7 @@ def locate_event(
     for tier, preps in tiers:
         for prep in preps:
             got = in_prep(prep)
-            if got is not None:
+            if got is not None and not (tier in _NO_COUNTRY_TIERS and country(got)):
                 return doc[got[0] : got[1]], tier
     for head in heads:  # "Aleppo was shelled": a passive subject that is itself a place
         for child in head.children:
@@ -327,9 +333,7 @@ def locate_event(
     for tier, preps in weak:
         for prep in preps:
             got = in_prep(prep)
-            if got is not None and (
-                gaz is None or place_size(gaz, doc[got[0] : got[1]].text) < _COUNTRY_SIZE
-            ):
+            if got is not None and not country(got):
                 return doc[got[0] : got[1]], tier
     return None, "none"
 
