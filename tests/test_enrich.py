@@ -248,6 +248,8 @@ def test_the_target_of_an_attack_and_a_destination_smaller_than_a_country(engine
     assert span is not None and span.text == "Mogadishu" and tier == "on", (span, tier)
     span, tier = locate("The prisoners were flown to Mombasa on Tuesday.", "flown")
     assert span is not None and span.text == "Mombasa" and tier == "motion", (span, tier)
+    span, tier = locate("The rebels marched towards Mombasa on Tuesday.", "marched")
+    assert span is not None and span.text == "Mombasa" and tier == "motion", (span, tier)
     # a whole country is the target or the destination, not where the event happens
     span, tier = locate("Students protested against the air strikes on Kenya.", "protested")
     assert span is None and tier == "none", (span, tier)

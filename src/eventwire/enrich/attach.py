@@ -41,10 +41,11 @@ OBJECT_DEPS = frozenset({"dobj"})  # "captured the town of Kherson", "shelled Al
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # weaker place phrases, tried only when no locative phrase, object or subject names a place: the
 # target of an attack anywhere in the sentence ("a raid on a house in Dunya Pur", "on the outskirts
-# of Khartoum") and where the event's movement goes or comes from ("shipped to Guantanamo Bay");
+# of Khartoum") and where the event's movement goes or comes from ("shipped to Guantanamo Bay",
+# "marched towards Kirkuk");
 # a whole country there is a target or a destination ("strikes on Afghanistan"), not a scene
 TARGET_PREPS = frozenset({"on", "upon"})
-MOTION_PREPS = frozenset({"to", "into", "from"})
+MOTION_PREPS = frozenset({"to", "into", "from", "towards", "toward"})
 _UNKNOWN_SIZE = 0.0  # see place_size
 _COUNTRY_SIZE = 1e10  # place_size of a country or wider area
 # tiers whose whole country is background more often than the scene ("was captured after a
@@ -270,7 +271,7 @@ def locate_event(
     locative phrase below the trigger, not a whole country), "sentence" (one anywhere in the
     sentence), "subject" (a passive subject that is itself a place entity: "Aleppo was
     shelled"), "on" (an "on" phrase anywhere in the sentence: "a raid on a house in Dunya Pur"),
-    "motion" (a "to", "into" or "from" phrase of the trigger or its clause verb: "shipped to
+    "motion" (a "to", "into", "from" or "towards" phrase of the trigger or its clause verb: "shipped to
     Guantanamo Bay") - these two only for a place smaller than a country - or "none". Inside a
     locative phrase the most specific place wins when the Gazetteer ``gaz`` is given
     (:func:`place_size`: "in the Baghdad neighbourhood of Karrada" → Karrada, "in the city of
