@@ -550,3 +550,38 @@ def test_what_is_done_despite_pressure_is_against_its_author(engine) -> None:  #
         code_text(engine, "The Kenyan minister refused to resign despite pressure from Ugandan traders.")
     )
     assert ("1231", "asserted", "KENGOV", "UGABUS") in coded, coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "tgt"),
+    [
+        ("The Chilean president met the Peruvian foreign minister in Bolivia.", "04", "PERGOV"),
+        ("Chilean envoys held talks in Bolivia on Monday.", "04", None),
+        ("The Chilean president said in Bolivia that talks would go on.", "01", None),
+        ("Chilean troops shelled rebel positions in Bolivia.", "19", "BOL"),
+        # what is discussed there is a topic, not a host
+        ("Chilean envoys held talks in Argentina on the unrest in Bolivia.", "04", "BOL"),
+    ],
+)
+def test_a_place_is_a_target_only_of_acts_aimed_at_its_state(  # type: ignore[no-untyped-def]
+    engine, sentence: str, code: str, tgt: str | None
+) -> None:
+    """A meeting or a statement in a place is no act toward the place's state; force is."""
+    coded = [(c, t) for c, _, _, t in _codes(code_text(engine, sentence)) if c.startswith(code)]
+    assert coded, sentence
+    if tgt is None:
+        assert all(t is None or not t.startswith("BOL") for _, t in coded), coded
+    else:
+        assert any(t is not None and t.startswith(tgt) for _, t in coded), coded
+
+
+def test_the_target_may_sit_in_a_phrase_inside_the_verbs_phrase(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(
+        code_text(engine, "The Kenyan president reneged on his commitment to the Ugandan farmers.")
+    )
+    assert any(c == "120" and t == "UGAAGR" for c, _, _, t in coded), coded
+
+
+def test_a_complaint_is_against_what_it_is_over(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Kenya complained to the United Nations over Ugandan border raids."))
+    assert any(c == "114" and t == "UGA" for c, _, _, t in coded), coded

@@ -99,6 +99,11 @@ LABOUR_STRIKE_WORDS = frozenset(
 STATE_ROOTS = frozenset({"17"})
 # roots whose events are kept when the sentence names the victims but not the perpetrator
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
+# a statement, an appeal, a meeting (or the wish to meet) and the signing of a deal somewhere
+# are no acts toward the host state ("their leaders met in Singapore"); a curfew, a strike, an
+# attack or a pledge to act in a place are ("imposed a curfew in Kirkuk")
+NO_PLACE_TARGET = frozenset({"01", "02", "04", "036", "057"})
+TOPIC_PREPS = frozenset({"on", "about", "over", "concerning", "regarding"})
 INSTRUMENT_NOUNS = frozenset(
     "attack strike airstrike raid bombing bomb shelling shell fire gunfire rocket missile mortar "
     "explosion blast drone offensive assault ambush artillery bombardment grenade mine landmine "
@@ -254,6 +259,19 @@ def purpose_clauses(tok: Token) -> list[Token]:
     out = [x for x in tok.children if x.dep_ == "advcl" and _infinitive(x)]
     nouns = [tok] if tok.pos_ in {"NOUN", "PROPN"} else objects(tok)
     return out + [x for n in nouns for x in n.children if x.dep_ in {"acl", "relcl"} and _infinitive(x)]
+
+
+def _in_topic(tok: Token, chain: set[int]) -> bool:
+    """``tok`` sits in the topic phrase of a verb or noun in ``chain`` ("a summit on the unrest
+    in Iran", "talks about the war in Bosnia"): what is discussed there, not where."""
+    cur = tok
+    while cur.head is not cur and cur.i not in chain:
+        head = cur.head  # on the verb or on its object ("held talks on ...")
+        if cur.dep_ == "prep" and cur.lower_ in TOPIC_PREPS:
+            if head.i in chain or (head.dep_ == "dobj" and head.head.i in chain):
+                return True
+        cur = cur.head
+    return False
 
 
 def _own(noun: Token) -> bool:
@@ -599,6 +617,10 @@ class _SentenceCoder:
                 found = [
                     s for c in host.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
                 ]
+            elif spec.startswith("prep:") and ".prep:" in spec:
+                # "reneged on his commitment to the people": a phrase inside a phrase
+                outer, inner = spec[5:].split(".prep:", 1)
+                found = [p for o in prep_objects(host, outer) for p in prep_objects(o, inner)]
             elif spec.startswith("prep:"):
                 found = prep_objects(host, spec[5:])
             elif spec.startswith("object.prep:"):
@@ -644,7 +666,9 @@ class _SentenceCoder:
             return []
         return self.target_tokens(tok, spec)
 
-    def fallback_target(self, source: Actor, trigger: Token, verb: Token) -> tuple[list[Actor], str] | None:
+    def fallback_target(
+        self, source: Actor, trigger: Token, verb: Token, code: str
+    ) -> tuple[list[Actor], str] | None:
         """An actor the sentence names near the trigger when the pattern's places are empty,
         with the actors conjoined to it ("to mediate between Mauritania and Senegal").
 
@@ -652,7 +676,8 @@ class _SentenceCoder:
         too) or the place the act happens ("imposed a curfew in Kirkuk") counts; then other
         clauses below or beside it ("demanded that Iran ...", "... unless Israel withdraws"), where
         only another country's actor does. Never the reporting clause ("sources in Cairo said")
-        nor the source's own phrase; a place only when no other actor is there."""
+        nor the source's own phrase; a place only when no other actor is there, and never for a
+        statement, an appeal or a meeting held there (``NO_PLACE_TARGET``)."""
         pos = self.para.offset + trigger.idx
         links = _chain(verb)
         chain = {t.i for t in links} | {trigger.i}  # a noun trigger's own phrase counts too
@@ -674,6 +699,12 @@ class _SentenceCoder:
             if scope is None or (scope == 1 and not foreign):
                 continue
             kind = self._mention_kind(actor)
+            if (
+                kind == "place"
+                and not NO_PLACE_TARGET.isdisjoint({code[:2], code})
+                and not _in_topic(root, chain)
+            ):
+                continue
             other = actor.country != source.country or (actor.key != source.key and actor.country is None)
             if kind == "modifier" and not (other and _object_modifier(root, chain)):
                 continue
@@ -950,7 +981,7 @@ class _SentenceCoder:
         else:
             about = self.statement_about(tok) if code.root == "01" else []
             for s in sources:
-                fallback = None if code.root == "01" else self.fallback_target(s, tok, verb)
+                fallback = None if code.root == "01" else self.fallback_target(s, tok, verb, code.code)
                 subjects = [a for a in about if a.country is not None and a.country != s.country]
                 if fallback is not None:
                     pairs.extend((s, t, rule + fallback[1]) for t in fallback[0])
