@@ -289,3 +289,58 @@ def test_their_is_the_people_as_placed(engine) -> None:  # type: ignore[no-untyp
     assert forces.country == "BIH"  # the Bosnian Croats', not Croatia's
     plain = resolve_word(engine, "Croats said on Tuesday that their forces had left the town.", "forces")
     assert plain.country == "HRV"
+
+
+def test_a_capital_that_is_also_a_town_of_the_story_country(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen fought rival militias in Tripoli as shells hit the north Lebanese port."
+    assert resolve_word(engine, text, "militias").country == "LBN"
+    libya = "Libyan officials said gunmen fought rival militias in Tripoli on Sunday."
+    assert resolve_word(engine, libya, "militias").country == "LBY"
+    kabul = "Pakistani troops said rebels shelled Kabul on Sunday."
+    assert resolve_word(engine, kabul, "Kabul").country == "AFG"  # no namesake in Pakistan
+
+
+def test_a_titled_person_does_not_take_a_foreign_counterparts_country(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "President Jean Dubois gave a warm welcome on Thursday to South African leader Piet Botha."
+    dubois = resolve_word(engine, text, "Dubois")
+    assert (dubois.country, dubois.sector) == (None, "GOV")
+    judge = "Judge Ana Ruiz opened investigations against 28 Chilean government officials."
+    assert resolve_word(engine, judge, "Ruiz").country == "CHL"  # a group of her own country
+
+
+def test_a_surname_glued_to_a_hyphenated_word_is_no_one(d) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.actors import DocActors
+
+    def keys(text: str) -> set[str]:
+        return {m.entry.key for m in DocActors(d, text, [], date(2024, 6, 1)).matches}
+
+    assert not keys("Crowds joined the Shan-e-Mustafa rally in the city.")
+    assert keys("Crowds cheered Prime Minister Mustafa in the city.")
+
+
+def test_jewish_settlers_are_israelis_wherever_they_live(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Jewish settlers in the West Bank town of Nablus burned a Palestinian olive grove."
+    settlers = resolve_word(engine, text, "settlers")
+    assert (settlers.country, settlers.sector) == ("ISR", "CVL")
+
+
+def test_a_minority_lives_where_the_story_puts_it(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Troops in Moldova attacked the Ukrainian minority of the province, observers said."
+    assert resolve_word(engine, text, "minority").country == "MDA"
+    abroad = "The Lebanese community in Australia protested outside the embassy."
+    assert resolve_word(engine, abroad, "community").country == "AUS"
+    home = "The Lebanese community held a vigil on Sunday."
+    assert resolve_word(engine, home, "community").country == "LBN"  # no other country named
+    local = "The local community mourned on Sunday, Lebanese officials told Syrian reporters."
+    assert resolve_word(engine, local, "community").country == "LBN"  # not named by an origin
+
+
+def test_older_spellings_of_capitals(d) -> None:  # type: ignore[no-untyped-def]
+    found = {(m.text, m.entry.key) for m in d.find("Katmandu, Peking, Rangoon, Teheran and Bonn replied.")}
+    assert found >= {
+        ("Katmandu", "country:NPL"),
+        ("Peking", "country:CHN"),
+        ("Rangoon", "country:MMR"),
+        ("Teheran", "country:IRN"),
+        ("Bonn", "country:DEU"),
+    }

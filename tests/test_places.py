@@ -121,6 +121,18 @@ def test_story_focus_is_the_most_named_country_at_its_most_named_city(gaz: Gazet
     assert gaz.focus([]) is None
 
 
+def test_a_repeated_town_of_a_country_the_story_never_names_counts_once(gaz: Gazetteer) -> None:
+    names = ["Lyon", "Lyon", "Lyon", "Spain", "Madrid", "Seville"]
+    places = [p for p in (gaz.resolve(n) for n in names) if p is not None]
+    by_mentions = gaz.focus(places)  # 3 to 3: the first named wins
+    assert by_mentions is not None and by_mentions.country == "FRA"
+    named = gaz.story_countries(names)  # Spain by name, France never
+    focus = gaz.focus(places, named)
+    assert focus is not None and focus.country == "ESP" and focus.name == "Madrid"
+    with_france = gaz.focus([*places, *(p for p in [gaz.resolve("France")] if p)], named | {"FRA"})
+    assert with_france is not None and with_france.country == "FRA"  # named: every mention counts
+
+
 def test_an_unknown_name_is_placed_at_the_story_focus(gaz: Gazetteer) -> None:
     lyon = gaz.resolve("Lyon")
     assert gaz.resolve_in_story("Quai des Tanneurs Nord") is None  # no story, no answer
@@ -199,3 +211,56 @@ def test_a_province_beats_a_smaller_namesake_its_country_alone_favours(gaz: Gaze
     assert ontario is not None and ontario.country == "CAN" and ontario.kind == "region"
     california = gaz.resolve("Ontario", gaz.story_countries(["California", "Los Angeles"]))
     assert california is not None and california.country == "USA" and california.kind == "city"
+
+
+def test_the_place_inside_an_institution_name(gaz: Gazetteer) -> None:
+    for name, iso3, kind in (
+        ("Bank of Portugal", "PRT", "country"),
+        ("Toronto General Hospital", "CAN", "city"),
+        ("French Embassy in Nairobi", "KEN", "city"),  # a mission: its town, not its country
+        ("University of Queensland", "AUS", "region"),
+    ):
+        found = gaz.resolve_in_story(name)
+        assert found is not None and (found.country, found.kind) == (iso3, kind), name
+    lyon = gaz.resolve("Lyon")
+    for name in (
+        "Embassy of the Kingdom of Spain",  # in its host country, which the name does not say
+        "Russian Embassy",
+        "British International School",  # a country's adjective says whose, not where
+        "St Paris Church",  # a place name begun by "St" is not cut (St. Paris, Ohio: not Paris)
+        "Mekong River Delta",  # no institution
+    ):
+        assert gaz.inner_place(name) is None, name
+        found = gaz.resolve_in_story(name, frozenset(), lyon)
+        assert found is not None and found.kind == "focus" and found.country == "FRA", name
+
+
+def test_short_and_historical_country_names(gaz: Gazetteer) -> None:
+    for name, iso3 in (("T&T", "TTO"), ("Soviet Union", "RUS"), ("USSR", "RUS")):
+        found = gaz.resolve(name)
+        assert found is not None and (found.country, found.kind) == (iso3, "country"), name
+
+
+def test_a_british_river_town_by_its_first_word(gaz: Gazetteer) -> None:
+    clacton = gaz.resolve("Clacton")  # Clacton-on-Sea
+    assert clacton is not None and clacton.country == "GBR" and clacton.alias
+    burton = gaz.resolve("Burton", frozenset({"GBR"}))  # Burton upon Trent in a British story
+    assert burton is not None and burton.country == "GBR" and burton.name == "Burton upon Trent"
+    # the short form is British and Irish usage: "Croton" is not Croton-on-Hudson, New York
+    assert "Croton-on-Hudson" not in {c.name for c in gaz.cities.get("croton", [])}
+
+
+def test_a_country_other_names_give_stays_evidence_for_a_name_that_gives_it_too(gaz: Gazetteer) -> None:
+    names = ["Britain", "London", "United States", "Washington"]
+    prefer = gaz.story_countries(names)
+    assert "USA*" in prefer and "GBR*" not in prefer  # two different names give the United States
+    found = gaz.resolve("Washington", prefer, "GBR")  # the capital, not Washington, Tyne and Wear
+    assert found is not None and found.country == "USA"
+
+
+def test_a_qualified_country_or_region(gaz: Gazetteer) -> None:
+    for name, iso3, kind in (("Imperial Japan", "JPN", "country"), ("Southern Arizona", "USA", "region")):
+        found = gaz.resolve_in_story(name)
+        assert found is not None and (found.country, found.kind) == (iso3, kind), name
+    for name in ("Lake Nevada", "Percy Italian", "Southern coast of Arizona"):
+        assert gaz.qualified_place(name) is None, name

@@ -77,6 +77,8 @@ STATE_MEDIA = frozenset(
         "government-controlled",
     }
 )
+# a people named by its origin that lives elsewhere: "the Albanian minority" (of Macedonia)
+ETHNIC_NOUNS = frozenset({"population", "minority", "community"})
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late"})
 # Modifiers saying a group is not of the story's own country ("foreign troops"); a continent's
 # or region's adjective names several countries ("African leaders", "European ministers"):
@@ -181,7 +183,13 @@ class DocActors:
         self.day = day
         self.paragraphs = tuple(paragraphs)
         self.places = places
-        self.matches = [m for m in self._valid_matches(dictionary.find(text)) if not self._region_named(m)]
+        found = [m for m in self._valid_matches(dictionary.find(text)) if not self._region_named(m)]
+        named = frozenset(
+            m.entry.periods[0].country
+            for m in found
+            if m.entry.type == "country" and m.kind != "metonym" and m.entry.periods[0].country
+        )
+        self.matches = [m for m in found if not self._capital_elsewhere(m, named)]
         self._starts = [m.start for m in self.matches]
         self.country_mentions = self._country_mentions()
         self._place_context = frozenset(iso3 for _, iso3 in self.country_mentions)
@@ -210,6 +218,8 @@ class DocActors:
         seen: set[str] = set()
         out = []
         for m in matches:
+            if m.kind == "short" and self._glued_after_hyphen(m):
+                continue  # the tail of a hyphenated word ("Shan-e-Karim"), no one's surname
             if (
                 m.kind == "short"
                 and m.entry.key not in seen
@@ -225,6 +235,9 @@ class DocActors:
             by_span.setdefault((m.start, m.end), m)
         return sorted(by_span.values(), key=lambda m: m.start)
 
+    def _glued_after_hyphen(self, m: Match) -> bool:
+        return bool(re.search(r"\w[-‐]$", self.text[max(0, m.start - 2) : m.start]))
+
     def _region_named(self, m: Match) -> bool:
         """Is the country name ``m`` the tail of a region of another country, its compass word
         written before it ("Northern Ireland" is in the United Kingdom, not Ireland)? The place
@@ -236,6 +249,18 @@ class DocActors:
             return False
         found = self.places.resolve(f"{before.group(1)} {m.text}")
         return found is not None and found.country not in {None, m.entry.periods[0].country}
+
+    def _capital_elsewhere(self, m: Match, named: frozenset[str]) -> bool:
+        """Is the capital ``m`` a town of the same name in a country the story names, its own
+        country named nowhere ("Tripoli" in a story about Lebanon is the Lebanese port, not
+        Libya's government)? The place gazetteer knows the towns."""
+        if self.places is None or m.entry.type != "country" or m.kind != "metonym":
+            return False
+        own = m.entry.periods[0].country
+        if own is None or own in named or not named:
+            return False
+        town = self.places.city(m.text, named)
+        return town is not None and town.country in named
 
     def _country_mentions(self) -> tuple[tuple[int, str], ...]:
         """(position, ISO3) of every country named in the story, for nouns that name none.
@@ -270,12 +295,19 @@ class DocActors:
         before = self.text[max(0, pos - 8) : pos].lower().split()
         return bool(before) and before[-1] == "ethnic"
 
-    def story_country(self, pos: int, skip: tuple[int, int] | None = None) -> str | None:
+    def story_country(
+        self, pos: int, skip: tuple[int, int] | None = None, other_than: str | None = None
+    ) -> str | None:
         """The country a story is about, for a noun at ``pos`` that names none ("the rebels",
         "police"): the country named most often, and of those the one named nearest ``pos``.
         Mentions inside ``skip`` (the character span of the other party of the noun's own
-        clause, "two Italian engineers") say whom the act touched, not where it happened."""
-        mentions = [(p, c) for p, c in self.country_mentions if skip is None or not skip[0] <= p < skip[1]]
+        clause, "two Italian engineers") say whom the act touched, not where it happened.
+        ``other_than``: a country that cannot be the answer (a minority's country of origin)."""
+        mentions = [
+            (p, c)
+            for p, c in self.country_mentions
+            if (skip is None or not skip[0] <= p < skip[1]) and c != other_than
+        ]
         if not self.country_mentions:
             # no country named at all: the country of the story's armed groups, parties and
             # state bodies ("demands from the National Union for the Total Independence of
@@ -599,7 +631,7 @@ class DocActors:
             if desc.sector is None and tok.ent_type_ != "PERSON":
                 continue
             if desc.country is None and self._inherits(para, desc.sector, desc.office, "person", tok):
-                country = self.story_country(s)
+                country = self.story_country(s, self._rest_of_clause(para, tok))
                 if country is not None:
                     desc = dataclasses.replace(
                         desc, country=country, why=f"{desc.why}; story's country {country}"
@@ -834,7 +866,11 @@ class DocActors:
             # "a former defence minister" holds no office: an elite
             term = dataclasses.replace(term, sector="ELI", office=None)
         np_start = head.i - width + 1
-        countries = self._np_countries(para, head) or self._local_country(para, head, term)
+        origins = self._np_countries(para, head)
+        countries = origins or self._local_country(para, head, term)
+        if head.lemma_.lower() in ETHNIC_NOUNS and len(origins) == 1 and origins[0][0] is not None:
+            # named by its origin ("the Albanian population"), not placed by the story
+            countries = self._host_country(para, head, term, origins[0][0]) or countries
         if not countries:
             countries = [(None, "", None)]
         out = []
@@ -870,6 +906,18 @@ class DocActors:
                 )
             )
         return out
+
+    def _host_country(
+        self, para: ParsedParagraph, head: Token, term: SectorTerm, origin: str
+    ) -> list[tuple[str | None, str, str | None]]:
+        """Where a minority named by its origin lives ("the Albanian population" of a story
+        about Montenegro, "the Lebanese community in Australia"): a country it is placed in,
+        else another country the story names; [] when the story names no other."""
+        placed = self._local_country(para, head, term)
+        if placed and placed[0][0] not in {None, origin} and placed[0][1].startswith("placed"):
+            return placed
+        home = self.story_country(self._abs(para, head)[0], other_than=origin)
+        return [(home, f"minority of '{origin}' living in the story's country {home}", None)] if home else []
 
     def _title_of(self, para: ParsedParagraph, head: Token) -> list[Actor]:
         """A title that runs on through an 'of' phrase ("the US Secretary of State", "the
@@ -1017,6 +1065,32 @@ class DocActors:
                 first, last = min(t.i for t in obj.subtree), max(t.i for t in obj.subtree)
                 return self._abs(para, obj.doc[first])[0], self._abs(para, obj.doc[last])[1]
         return None
+
+    def _rest_of_clause(self, para: ParsedParagraph, head: Token) -> tuple[int, int] | None:
+        """For a person named as a subject, the span of the rest of the clause when it names
+        a counterpart by title and country ("President Jean Dubois welcomed South African
+        leader Piet Botha": Botha's country is not Dubois')."""
+        if head.dep_ not in {"nsubj", "nsubjpass"} or head.head.i < head.i:
+            return None
+        verb = head.head
+        first = max(t.i for t in head.subtree) + 1
+        if first > verb.right_edge.i:
+            return None
+        rest = verb.doc[first : verb.right_edge.i + 1]
+        if not any(self._titled_by_country(para, tok) for tok in rest):
+            return None
+        return self._abs(para, rest[0])[0], self._abs(para, rest[-1])[1]
+
+    def _titled_by_country(self, para: ParsedParagraph, tok: Token) -> bool:
+        """Is ``tok`` a country word modifying the title of one person ("South African
+        leader", not "Chilean officials": a group of the story's country may be anyone's)?"""
+        if tok.dep_ not in {"amod", "compound", "nmod"} or tok.head.i <= tok.i or tok.head.tag_ != "NN":
+            return False
+        named = self.named_at(para, tok)
+        if named is None or named[0].entry.type != "country":
+            return False
+        term = self.d.sector_term([tok.head.lemma_.lower()])
+        return term is not None and term.kind == "person"
 
     def _national_noun(self, para: ParsedParagraph, head: Token) -> list[Actor]:
         """'Lebanese villages', 'Iraqi cities': a place or people noun marked only by its country

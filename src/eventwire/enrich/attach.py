@@ -39,7 +39,24 @@ LOCATIVE = frozenset(
 )
 OBJECT_DEPS = frozenset({"dobj"})  # "captured the town of Kherson", "shelled Aleppo"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# weaker place phrases, tried only when no locative phrase, object or subject names a place: the
+# target of an attack anywhere in the sentence ("a raid on a house in Dunya Pur", "on the outskirts
+# of Khartoum") and where the event's movement goes or comes from ("shipped to Guantanamo Bay",
+# "marched towards Kirkuk");
+# a whole country there is a target or a destination ("strikes on Afghanistan"), not a scene
+TARGET_PREPS = frozenset({"on", "upon"})
+MOTION_PREPS = frozenset({"to", "into", "from", "towards", "toward"})
 _UNKNOWN_SIZE = 0.0  # see place_size
+_COUNTRY_SIZE = 1e10  # place_size of a country or wider area
+# tiers whose whole country is background more often than the scene ("was captured after a
+# gunbattle in Karachi" vs "the attacks in the United States" below the trigger)
+_NO_COUNTRY_TIERS = frozenset({"subtree"})
+# nouns whose "of" phrase names a place: "the village of Kfar Draom", "the district of Sheikh Maksud"
+PLACE_NOUNS = frozenset(
+    "town city village district province region settlement neighbourhood neighborhood suburb "
+    "area county governorate municipality hamlet quarter outskirts island port capital countryside "
+    "border street road centre center".split()
+)
 
 
 def _paragraph_of(paragraphs: Sequence[ParsedParagraph], pos: int) -> ParsedParagraph | None:
@@ -168,14 +185,20 @@ def toponym_tokens(
 
 def _place_candidates(sent: TokSpan, toponyms: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Token ranges that can be a place: place entities, the recogniser's toponyms (token ranges
-    in the sentence's Doc), and proper nouns after in/at/near."""
+    in the sentence's Doc), proper nouns after in/at/near and the proper noun of a place noun's
+    "of" phrase ("the village of Kafr Zeita", ``PLACE_NOUNS``)."""
     doc = sent.doc
     cands = [
         (e.start, e.end) for e in doc.ents if e.label_ in PLACE_LABELS and sent.start <= e.start < sent.end
     ]
     cands.extend(t for t in toponyms if sent.start <= t[0] < sent.end)
     for tok in sent:
-        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in LOCATIVE and not tok.ent_type_:
+        if tok.dep_ != "pobj" or tok.pos_ != "PROPN":
+            continue
+        prep = tok.head
+        # "the town of X" names a place whatever the tagger made of X ("Bir Hamsa" as a PERSON)
+        named = prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+        if named or (prep.lower_ in LOCATIVE and not tok.ent_type_):
             left = tok.left_edge.i
             while left < tok.i and doc[left].dep_ == "det":
                 left += 1
@@ -191,7 +214,7 @@ def place_size(gaz: Gazetteer, name: str) -> float:
     if found is None:
         return _UNKNOWN_SIZE
     if found.kind == "country" or (found.kind == "region" and found.country is None):
-        return 1e10
+        return _COUNTRY_SIZE
     if found.kind == "region":
         return 1e8
     if found.kind == "landmark":
@@ -199,16 +222,61 @@ def place_size(gaz: Gazetteer, name: str) -> float:
     return float(max(found.population, 2))
 
 
+_CONTAINING = frozenset({"in", "within", "inside"})
+
+
+def _container(doc: Doc, cand: tuple[int, int], others: Sequence[tuple[int, int]], top: Token) -> bool:
+    """Whether the place ``cand`` only says where another place of the same locative phrase
+    (under the preposition ``top``) lies: the object of an "in", or of the "of" of a place noun,
+    below that other place or its apposition - "in Nakuru, regional capital in the Rift Valley",
+    "in Maiduguri in Nigeria", "at Lashkar Gah, the capital of southern Helmand province"."""
+    root = doc[cand[0] : cand[1]].root
+    while root.dep_ in {"compound", "amod"} and root.head.pos_ in {"NOUN", "PROPN"} and root.head.i != root.i:
+        root = root.head  # "southern Helmand province": the province
+    prep = root.head
+    if root.dep_ != "pobj" or prep.i == top.i:
+        return False
+    if prep.lower_ not in _CONTAINING and not (
+        prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+    ):
+        return False
+    owners = {doc[o[0] : o[1]].root.i for o in others if o != cand and o[1] <= cand[0]}
+    cur, hops = prep.head, 0
+    while cur.i != top.i and hops < 8:
+        if cur.i in owners:
+            return True
+        cur, hops = cur.head, hops + 1
+    return False
+
+
+def _country_modifier(doc: Doc, cand: tuple[int, int], gaz: Gazetteer) -> bool:
+    """Whether the place ``cand`` is a country (or wider area) that only modifies a common noun
+    other than a place noun: "in a U.S. airstrike", "in a US-Kurdish operation", "near the
+    Iraqi-Syrian border" say whose strike or which border, not where ("in the Kenya
+    countryside" is kept only when the noun is one of ``PLACE_NOUNS``)."""
+    root = doc[cand[0] : cand[1]].root
+    if root.dep_ not in {"compound", "nmod", "amod"} or root.head.pos_ != "NOUN":
+        return False
+    if root.head.lemma_.lower() in PLACE_NOUNS:
+        return False
+    return place_size(gaz, doc[cand[0] : cand[1]].text) >= _COUNTRY_SIZE
+
+
 def locate_event(
     trigger: Token, toponyms: Sequence[tuple[int, int]] = (), gaz: Gazetteer | None = None
 ) -> tuple[TokSpan | None, str]:
     """The place phrase of the event at ``trigger`` and how it was chosen: "verb" (a locative
     phrase on the trigger or its clause verb), "object" (a place in the direct object of either:
-    "captured the town of Kherson"), "subtree" (a locative phrase below the trigger), "sentence"
-    (one anywhere in the sentence), or "none". Inside a locative phrase the most specific place
-    wins when the Gazetteer ``gaz`` is given (:func:`place_size`: "in the Baghdad neighbourhood of
-    Karrada" → Karrada, "in the city of Maiduguri in Nigeria" → Maiduguri), else the first.
-    ``toponyms``: :func:`toponym_tokens` of the trigger's Doc, as further candidates."""
+    "captured the town of Kherson"; when both name a place, the most specific), "subtree" (a
+    locative phrase below the trigger, not a whole country), "sentence" (one anywhere in the
+    sentence), "subject" (a passive subject that is itself a place entity: "Aleppo was
+    shelled"), "on" (an "on" phrase anywhere in the sentence: "a raid on a house in Dunya Pur"),
+    "motion" (a "to", "into", "from" or "towards" phrase of the trigger or its clause verb: "shipped to
+    Guantanamo Bay") - these two only for a place smaller than a country - or "none". Inside a
+    locative phrase the most specific place wins when the Gazetteer ``gaz`` is given
+    (:func:`place_size`: "in the Baghdad neighbourhood of Karrada" → Karrada, "in the city of
+    Maiduguri in Nigeria" → Maiduguri), else the first. ``toponyms``: :func:`toponym_tokens` of
+    the trigger's Doc, as further candidates."""
     sent = trigger.sent
     doc = trigger.doc
     cands = _place_candidates(sent, toponyms)
@@ -217,12 +285,20 @@ def locate_event(
 
     def in_prep(prep: Token) -> tuple[int, int] | None:
         lo, hi = prep.left_edge.i, prep.right_edge.i
+        if doc[hi].lemma_.lower() in PLACE_NOUNS:  # "in the capital Baku", the name parsed apart
+            hi = max([hi, *(c[1] - 1 for c in cands if c[0] == hi + 1)])
         inside = [c for c in cands if lo <= c[0] and c[1] - 1 <= hi]
         if prep.dep_ in OBJECT_DEPS:  # "met Uganda's president": whose, not where
             inside = [c for c in inside if doc[c[1] - 1].dep_ != "poss"]
+        if gaz is not None:  # "killed in a U.S. airstrike": whose strike, not where
+            inside = [c for c in inside if not _country_modifier(doc, c, gaz)]
         if gaz is None or len(inside) < 2:
             return inside[0] if inside else None
+        inside = [c for c in inside if not _container(doc, c, inside, prep)] or inside
         return min(inside, key=lambda c: place_size(gaz, doc[c[0] : c[1]].text))
+
+    def country(got: tuple[int, int]) -> bool:
+        return gaz is not None and place_size(gaz, doc[got[0] : got[1]].text) >= _COUNTRY_SIZE
 
     def loc_preps(heads: Iterable[Token]) -> list[Token]:
         return [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE]
@@ -235,10 +311,30 @@ def locate_event(
         ("subtree", loc_preps(trigger.subtree)),
         ("sentence", loc_preps(sent)),
     )
+    if gaz is not None:  # places in both: the most specific ("In Hama, gunmen shelled the town of Kornaz")
+        near = [(got, p) for p in tiers[0][1] + tiers[1][1] if (got := in_prep(p)) is not None]
+        if len(near) > 1:
+            got, prep = min(near, key=lambda gp: place_size(gaz, doc[gp[0][0] : gp[0][1]].text))
+            return doc[got[0] : got[1]], "object" if prep.dep_ in OBJECT_DEPS else "verb"
     for tier, preps in tiers:
         for prep in preps:
             got = in_prep(prep)
-            if got is not None:
+            if got is not None and not (tier in _NO_COUNTRY_TIERS and country(got)):
+                return doc[got[0] : got[1]], tier
+    for head in heads:  # "Aleppo was shelled": a passive subject that is itself a place
+        for child in head.children:
+            if child.dep_ == "nsubjpass" and child.ent_type_ in PLACE_LABELS:
+                whole = [c for c in cands if doc[c[0] : c[1]].root.i == child.i]
+                if whole:
+                    return doc[whole[0][0] : whole[0][1]], "subject"
+    weak = (
+        ("on", [p for p in sent if p.dep_ == "prep" and p.lower_ in TARGET_PREPS]),
+        ("motion", [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in MOTION_PREPS]),
+    )
+    for tier, preps in weak:
+        for prep in preps:
+            got = in_prep(prep)
+            if got is not None and not country(got):
                 return doc[got[0] : got[1]], tier
     return None, "none"
 
@@ -297,7 +393,10 @@ def enrich_events(
     )
     out = []
     found = {p.index: find_toponyms(p.doc, gaz) for p in paragraphs} if events else {}
-    focus = gaz.focus(t.place for tops in found.values() for t in tops if t.place and t.label != "NORP")
+    named = gaz.story_countries(t.text for tops in found.values() for t in tops)
+    focus = gaz.focus(
+        (t.place for tops in found.values() for t in tops if t.place and t.label != "NORP"), named
+    )
     toponyms: dict[int, tuple[tuple[int, int], ...]] = {}
     dates_seen: dict[tuple[int, int, bool], list[DateExpr]] = {}
     for event in events:

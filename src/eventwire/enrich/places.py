@@ -22,6 +22,11 @@ country name wins outright unless the story's other names point to a US place of
 (Georgia, Paris TX, Lebanon PA), and a name that is also a big city (New York, Washington)
 resolves to the city.
 
+A name the gazetteer does not know may still say where it is (:meth:`Gazetteer.resolve_in_story`):
+the place inside an institution's name ("Bank of Japan", :meth:`Gazetteer.inner_place`) or the
+country or region a qualified name ends with ("Nazi Germany", :meth:`Gazetteer.qualified_place`);
+else it is placed at the story's focus. British and Irish "X upon Y" towns also answer to X.
+
 The story context is :meth:`Gazetteer.story_countries`: ISO3 codes plus first-level region
 tokens such as ``"USA.TX"`` (ISO3, a dot and the GeoNames admin1 code). When a name is resolved,
 the tokens that name contributes itself are set aside, so "Georgia" is not its own evidence.
@@ -335,6 +340,7 @@ def _quick_key(name: str) -> str:
     return _key(name)
 
 
+_AGAIN = "*"  # suffix of a story token that two or more different names give ("USA*")
 _WEAK = "?"  # suffix of a region token only inferred from a city ("USA.GA?")
 
 
@@ -353,6 +359,58 @@ def _region_over_namesake(
         if c.place.kind == "region" and c.primary and c.weight >= _STATE_WEIGHT and c.weight > best.weight
     ]
     return regions[0] if regions else best
+
+
+_MISSION_WORDS = frozenset({"embassy", "embassies", "consulate", "consulate-general", "legation", "chancery"})
+# the head words of the names of institutions and buildings, whose place is often in their name
+_INSTITUTION_WORDS = (
+    frozenset(
+        "bank reserve university college school academy institute hospital clinic court courthouse "
+        "ministry department council parliament assembly police museum library theatre theater centre "
+        "center office airport air airlines airways prison cathedral chapel church mosque temple "
+        "stadium arena hall exchange".split()
+    )
+    | _MISSION_WORDS
+)
+# words that begin a longer place name: no place inside is cut after them ("St George's Chapel")
+_NAME_PREFIXES = frozenset("st saint ste san santa new fort ft mount mt port lake cape".split())
+_MAX_INNER_WORDS = 3  # words of a place name inside a longer name
+_INNER_MIN_POPULATION = 100_000
+_INNER_RANKS = MappingProxyType({"landmark": 0, "city": 1, "region": 2, "country": 3})
+
+
+def _inner_rank(place: Resolved | None, text: str, mission: bool) -> int | None:
+    """How specific a place found inside a longer name is (lower: more), or None when it is no
+    answer: an area with no country, a town matched on an alternate name or smaller than
+    ``_INNER_MIN_POPULATION``, a short acronym standing for a town, a mission's own country."""
+    if place is None or place.country is None:
+        return None
+    rank = _INNER_RANKS.get(place.kind)
+    if rank is None or (mission and place.kind == "country"):
+        return None
+    if place.kind == "city":
+        letters = text.replace(".", "")
+        if (
+            place.alias
+            or place.population < _INNER_MIN_POPULATION
+            or (letters.isupper() and len(letters) <= 4)
+        ):
+            return None
+    return rank
+
+
+# British and Irish towns named after their river or area are called by their first word:
+# "Burton upon Trent" is Burton, "Barrow-in-Furness" Barrow, "Clacton-on-Sea" Clacton
+_RIVER_TOWN = re.compile(r"([A-Z][a-z]+)[ -](?:upon|on|under|in)[ -][A-Z]")
+_RIVER_TOWN_COUNTRIES = frozenset({"GBR", "IRL"})
+
+
+def _short_name(name: str, iso3: str) -> str | None:
+    """The short key of a British or Irish "X upon Y" town name (``_RIVER_TOWN``), or None."""
+    if iso3 not in _RIVER_TOWN_COUNTRIES:
+        return None
+    m = _RIVER_TOWN.match(name)
+    return m.group(1).lower() if m else None
 
 
 class Gazetteer:
@@ -393,6 +451,10 @@ class Gazetteer:
             )
             primary = _quick_key(raw["name"])
             cities[primary].append(city)
+            short = _short_name(raw["name"], iso3)
+            if short is not None:
+                cities[short].append(city)
+                alternate.add((short, city.geonameid))
             if city.population < _ALT_MIN_POPULATION:
                 continue
             alternates = {a.lower() for a in raw.get("alternatenames", ()) if _ASCII_NAME.match(a)}
@@ -408,6 +470,7 @@ class Gazetteer:
         self.capitals: dict[str, str] = {}
         self.countries: dict[str, str] = {}
         self.points: dict[str, tuple[float, float]] = {}
+        self.adjectives: set[str] = set()  # keys of country adjectives ("british")
         for entry in dictionary.countries.values():
             iso3 = entry.periods[0].country
             if iso3 is None:
@@ -418,6 +481,7 @@ class Gazetteer:
                 self.points[iso3] = entry.point
             for form in (*entry.aliases, *entry.adjectives):
                 self.countries.setdefault(_key(form), iso3)
+            self.adjectives.update(_key(a) for a in entry.adjectives)
             for adj in entry.adjectives:  # plural demonyms: "Palestinians", "Israelis", "Czechs"
                 if re.fullmatch(r"[A-Za-z]+(?:an|i|ch|k)", adj):
                     self.countries.setdefault(_key(adj + "s"), iso3)
@@ -540,11 +604,17 @@ class Gazetteer:
 
     def story_countries(self, names: Iterable[str]) -> frozenset[str]:
         """What a story names outright: ISO3 codes of countries and of the countries of its
-        regions, plus tokens of the first-level regions it names (``"USA.TX"``)."""
-        out: set[str] = set()
+        regions, plus tokens of the first-level regions it names (``"USA.TX"``). A token two or
+        more different names give also comes marked (``"USA*"``, see ``_AGAIN``): it stays
+        evidence when one of those names is resolved ("Washington" in a story naming the United
+        States too)."""
+        seen: Counter[str] = Counter()
+        distinct: dict[str, str] = {}
         for name in names:
-            out |= self._tokens(name)
-        return frozenset(out)
+            distinct.setdefault(_key(name), name)
+        for name in distinct.values():
+            seen.update(self._tokens(name))
+        return frozenset(seen) | frozenset(t + _AGAIN for t, n in seen.items() if n > 1)
 
     def resolve(
         self, name: str, prefer: frozenset[str] = frozenset(), focus: str | None = None
@@ -554,7 +624,7 @@ class Gazetteer:
         key = _key(name)
         if not key:
             return None
-        context = prefer - self._tokens(name)
+        context = prefer - {t for t in self._tokens(name) if t + _AGAIN not in prefer}
         if "," in key:  # "Springfield, Ill.", "Washington, D.C.", "Paris, France"
             head, _, rest = name.partition(",")
             if head.strip():
@@ -564,7 +634,7 @@ class Gazetteer:
         area = self.areas.get(key)
         if area is not None:
             return area
-        foreign = {c for c in context if "." not in c and c != "USA"}
+        foreign = {c for c in context if "." not in c and c != "USA" and not c.endswith(_AGAIN)}
         country = self.countries.get(key)
         candidates = self._candidates(name, key)
         if country is not None:
@@ -591,12 +661,25 @@ class Gazetteer:
         )
         return best.place if best.primary else dataclasses.replace(best.place, alias=True)
 
-    def focus(self, places: Iterable[Resolved]) -> Resolved | None:
+    def focus(self, places: Iterable[Resolved], named: frozenset[str] | None = None) -> Resolved | None:
         """The story's focus among its resolved places (in text order): the country most of them
         lie in (ties: the first named), at its most-named city (ties: the first named) or, when the
-        story names no city of it, at the country's centre point."""
+        story names no city of it, at the country's centre point.
+
+        ``named``: the story context (:meth:`story_countries`). When given, the places of a
+        country the story does not name itself (by the country's name or one of its regions) count
+        once each, however often they are mentioned: a person's name taken for a town and repeated
+        ("Noma" ten times: NoMa, Washington) does not outweigh Cape Town, Western Cape and Eastern
+        Cape."""
         seen = [p for p in places if p.country is not None]
-        counts = Counter(p.country for p in seen)
+        if named is None:
+            counts = Counter(p.country for p in seen)
+        else:
+            weak = dict.fromkeys(
+                (p.country, p.kind, p.geonameid, p.name) for p in seen if p.country not in named
+            )
+            counts = Counter(p.country for p in seen if p.country in named)
+            counts.update(c for c, *_ in weak)
         if not counts:
             return None
         top = max(counts.values())
@@ -614,7 +697,61 @@ class Gazetteer:
     ) -> Resolved | None:
         """:meth:`resolve`, and a name the gazetteer does not know (a street, a building, a
         village) placed at the story's ``focus`` (:meth:`focus`) with kind ``"focus"``."""
-        found = self.resolve(name, prefer, focus.country if focus is not None else None)
+        country = focus.country if focus is not None else None
+        found = (
+            self.resolve(name, prefer, country)
+            or self.inner_place(name, prefer, country)
+            or self.qualified_place(name, prefer)
+        )
         if found is not None or focus is None:
             return found
         return Resolved(name, focus.country, focus.lat, focus.lon, None, "focus")
+
+    def qualified_place(self, name: str, prefer: frozenset[str] = frozenset()) -> Resolved | None:
+        """The country or first-level region a name the gazetteer does not know ends with, after
+        one or two capitalised words that qualify it: "Nazi Germany", "Western US", "South
+        Florida" (not a country's adjective: "Percy French"; not after a word that begins a name
+        of its own: "Lake Ontario")."""
+        words = name.split()
+        for size in (2, 1):
+            head, tail = words[:-size], words[-size:]
+            if not head or len(head) > 2 or not all(w[:1].isupper() for w in words):
+                continue
+            if _key(head[0]) in _NAME_PREFIXES:  # "Lake Ontario", "New Castile": a name of its own
+                continue
+            text = " ".join(tail)
+            if _key(text) in self.adjectives:
+                continue
+            place = self.resolve(text, prefer)
+            if place is not None and place.country is not None and place.kind in {"country", "region"}:
+                return place
+        return None
+
+    def inner_place(
+        self, name: str, prefer: frozenset[str] = frozenset(), focus: str | None = None
+    ) -> Resolved | None:
+        """The place named inside a longer name the gazetteer does not know: "Bank of Japan",
+        "US Federal Reserve", "Heathrow Animal Reception Center", "London Guildhall School" - the
+        most specific one (a landmark, then a town of ``_INNER_MIN_POPULATION`` people named by its
+        own name, then a region, then a country; ties: the first). A diplomatic mission is not in
+        the country it represents: in "Russian Embassy" or "Embassy of Armenia" the country is no
+        answer, in "British Embassy Tokyo" the town is."""
+        words = name.split()
+        keys = {_key(w.strip(",;:()")) for w in words}
+        if len(words) < 2 or keys.isdisjoint(_INSTITUTION_WORDS):
+            return None
+        mission = not keys.isdisjoint(_MISSION_WORDS)
+        best: tuple[int, Resolved] | None = None
+        for size in range(min(_MAX_INNER_WORDS, len(words) - 1), 0, -1):
+            for i in range(len(words) - size + 1):
+                part = words[i : i + size]
+                if not all(w[:1].isupper() for w in part) or (i and _key(words[i - 1]) in _NAME_PREFIXES):
+                    continue
+                text = " ".join(part).strip(',;:()"')
+                if _key(text) in self.adjectives:
+                    continue
+                place = self.resolve(text, prefer, focus) if text else None
+                rank = _inner_rank(place, text, mission)
+                if place is not None and rank is not None and (best is None or rank < best[0]):
+                    best = (rank, place)
+        return best[1] if best is not None else None

@@ -25,7 +25,8 @@ only when all four are absent. ``limit`` caps the documents (items for Halterman
    text, never from the gold strings: prefer = the countries and first-level regions its toponyms
    name (``story_countries``), and a name the Gazetteer does not know (a street, a building, a
    village) is placed at the story's focus (``Gazetteer.focus`` over the recogniser's resolved
-   toponyms, adjectives left out: the most-named country, at its most-named city). Without a spaCy
+   toponyms, adjectives left out: the most-named country - a country the story does not name
+   itself counting each of its places once - at its most-named city). Without a spaCy
    engine there is no story context. Acc@161: our point is within 161 km (great circle) of the
    gold point; no answer is a miss. Country accuracy:
    our ISO3 (the country, or our city's country) equals the gold point's country; the gold country
@@ -489,7 +490,7 @@ def eval_toponyms(
     for i, tops in enumerate(docs):
         found = stories[i] if stories is not None else ()
         prefer = gaz.story_countries(t.text for t in found)
-        focus = gaz.focus(t.place for t in found if t.place is not None and t.label != "NORP")
+        focus = gaz.focus((t.place for t in found if t.place is not None and t.label != "NORP"), prefer)
         for top in tops:
             if top.lat is None or top.lon is None:
                 continue
@@ -748,7 +749,7 @@ def eval_halterman(folder: Path, engine: Any, limit: int | None) -> dict[str, An
         "halterman_locative_only_recall": _ratio(hits["locative"], located),
         **{
             f"halterman_tier_{t}": tiers[t]
-            for t in ("verb", "object", "subtree", "sentence", "first", "none")
+            for t in ("verb", "object", "subtree", "sentence", "subject", "on", "motion", "first", "none")
         },
     }
 

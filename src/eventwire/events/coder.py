@@ -59,30 +59,26 @@ DECLARE_VERBS = frozenset(
     "urge write".split()
 )
 OBLIGATION = frozenset({"must", "should", "ought"})
-SAY_MUST = Pattern(
-    id="construction.say-must",
-    pos="verb",
-    lemma="say",
-    code="100",
-    symmetric=False,
-    particle=None,
-    object=None,
-    prep=None,
-    pobj=None,
-    target=(),
-)
-CHARGE_THAT = Pattern(
-    id="construction.charge-that",
-    pos="verb",
-    lemma="charge",
-    code="112",
-    symmetric=False,
-    particle=None,
-    object=None,
-    prep=None,
-    pobj=None,
-    target=(),
-)
+
+
+def _construction(name: str, lemma: str, code: str) -> Pattern:
+    """A pattern the coder applies by construction, not found in the verb dictionary."""
+    return Pattern(
+        id=f"construction.{name}",
+        pos="verb",
+        lemma=lemma,
+        code=code,
+        symmetric=False,
+        particle=None,
+        object=None,
+        prep=None,
+        pobj=None,
+        target=(),
+    )
+
+
+SAY_MUST = _construction("say-must", "say", "100")
+CHARGE_THAT = _construction("charge-that", "charge", "112")
 # nouns whose participle clause is said by their author ("a declaration demanding reforms")
 DOCUMENT_NOUNS = frozenset(
     "statement declaration communique letter petition resolution report appeal message note "
