@@ -261,7 +261,7 @@ def _in_topic(tok: Token, chain: set[int]) -> bool:
     """``tok`` sits in the topic phrase of a verb or noun in ``chain`` ("a summit on the unrest
     in Iran", "talks about the war in Bosnia"): what is discussed there, not where."""
     cur = tok
-    while cur.head is not cur and cur.i not in chain:
+    while cur.head.i != cur.i and cur.i not in chain:
         head = cur.head  # on the verb or on its object ("held talks on ...")
         if cur.dep_ == "prep" and cur.lower_ in TOPIC_PREPS:
             if head.i in chain or (head.dep_ == "dobj" and head.head.i in chain):
