@@ -151,7 +151,9 @@ class DictionaryError(ValueError):
     pass
 
 
-def _read_jsonl(text: str, where: str) -> Iterator[tuple[int, dict[str, Any]]]:
+def read_jsonl(text: str, where: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) of each non-blank line of a JSONL data file; a line that is not a
+    JSON object raises DictionaryError ``where:line: problem``."""
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -324,7 +326,7 @@ def load_dictionary(extra: Iterable[Path] = ()) -> ActorDictionary:
         text = _data_text(name)
         if text is None:
             continue
-        for _, obj in _read_jsonl(text, f"actors/{name}"):
+        for _, obj in read_jsonl(text, f"actors/{name}"):
             if name == "countries.jsonl":
                 entry, forms = _country_entry(obj)
                 d.add_entry(entry, forms)
@@ -332,10 +334,10 @@ def load_dictionary(extra: Iterable[Path] = ()) -> ActorDictionary:
                 d.add_entry(_named_entry(obj, "eventwire"))
     sector_text = _data_text(SECTOR_FILE)
     if sector_text:
-        for _, obj in _read_jsonl(sector_text, f"actors/{SECTOR_FILE}"):
+        for _, obj in read_jsonl(sector_text, f"actors/{SECTOR_FILE}"):
             d.add_sector(_sector(obj))
     for path in extra:
-        for n, obj in _read_jsonl(path.read_text(encoding="utf-8"), str(path)):
+        for n, obj in read_jsonl(path.read_text(encoding="utf-8"), str(path)):
             try:
                 if "term" in obj:
                     d.add_sector(_sector(obj))

@@ -75,7 +75,7 @@ def _governor(tok: Token) -> Token:
     """The first verb above a token (its clause)."""
     cur = tok
     hops = 0
-    while cur.head is not cur and hops < 12:
+    while cur.head.i != cur.i and hops < 12:
         cur = cur.head
         hops += 1
         if cur.pos_ in {"VERB", "AUX"}:
@@ -86,7 +86,7 @@ def _governor(tok: Token) -> Token:
 def _clause_chain(verb: Token) -> set[int]:
     ids = {verb.i}
     cur = verb
-    while cur.dep_ in {"xcomp", "conj", "acl", "pcomp", "pobj"} and cur.head is not cur:
+    while cur.dep_ in {"xcomp", "conj", "acl", "pcomp", "pobj"} and cur.head.i != cur.i:
         cur = cur.head
         ids.add(cur.i)
     for child in verb.children:

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import json
 import math
 import re
 import unicodedata
@@ -47,6 +46,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from eventwire.actors import ActorDictionary
+from eventwire.actors.dictionary import read_jsonl
 
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'-]{1,40}$")
 
@@ -172,15 +172,10 @@ def _entry(obj: dict[str, object]) -> PlaceEntry:
 def parse_places(text: str, where: str) -> tuple[PlaceEntry, ...]:
     """The entries of one ``data/places`` JSONL text; ValueError ``where:line: problem``."""
     out = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+    for n, obj in read_jsonl(text, where):
         try:
-            obj = json.loads(line)
-            if not isinstance(obj, dict):
-                raise ValueError("not a JSON object")
             out.append(_entry(obj))
-        except ValueError as exc:  # json.JSONDecodeError is a ValueError
+        except ValueError as exc:
             raise ValueError(f"{where}:{n}: {exc}") from exc
     return tuple(out)
 

@@ -359,7 +359,7 @@ def _argument_head(tok: Token, role: str = "S") -> tuple[Token, frozenset[int]]:
             cur.dep_ == "pobj"
             and head.dep_ == "prep"
             and head.head.pos_ in {"NOUN", "PROPN", "NUM"}
-            and head.head is not head
+            and head.head.i != head.i
             and _climbs(head, role)
         ):
             path.add(head.i)

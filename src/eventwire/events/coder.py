@@ -162,7 +162,7 @@ def _conj_expand(toks: Iterable[Token]) -> list[Token]:
 def clause_verb(tok: Token) -> Token:
     """The verb whose clause a noun trigger belongs to (itself for verbs)."""
     cur = tok
-    while cur.pos_ not in {"VERB", "AUX"} and cur.dep_ != "ROOT" and cur.head is not cur:
+    while cur.pos_ not in {"VERB", "AUX"} and cur.dep_ != "ROOT" and cur.head.i != cur.i:
         cur = cur.head
     return cur
 
@@ -176,7 +176,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if depth > 4:
         return [], False
     head = verb.head
-    if verb.dep_ == "xcomp" and head.dep_ in {"acomp", "attr"} and head.head is not head:
+    if verb.dep_ == "xcomp" and head.dep_ in {"acomp", "attr"} and head.head.i != head.i:
         head = head.head  # "Syria is willing to withdraw": the subject of "is"
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in {"VB", "VBG"}):
         if head.lemma_ in OBJECT_CONTROL:
@@ -185,15 +185,15 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                 return _conj_expand(objs), False
         subs, _ = subject_of(head, depth + 1)
         return subs, False
-    if verb.dep_ == "conj" and head is not verb:
+    if verb.dep_ == "conj" and head.i != verb.i:
         return subject_of(head, depth + 1)
-    if verb.dep_ == "acl" and head.lemma_ in DOCUMENT_NOUNS and head is not verb:
+    if verb.dep_ == "acl" and head.lemma_ in DOCUMENT_NOUNS and head.i != verb.i:
         authors = _document_author(head)  # "issued a statement condemning ...": the issuer
         if authors:
             return authors, False
-    if verb.dep_ in {"acl", "relcl"} and head is not verb:
+    if verb.dep_ in {"acl", "relcl"} and head.i != verb.i:
         return [head], False
-    if verb.dep_ in {"pcomp", "pobj"} and head.head is not head:
+    if verb.dep_ in {"pcomp", "pobj"} and head.head.i != head.i:
         return subject_of(head.head, depth + 1)
     return [], False
 
@@ -218,7 +218,7 @@ def _object_modifier(tok: Token, chain: set[int]) -> bool:
     """Whether ``tok`` modifies what the verbs in ``chain`` act on: "rejected an Indian
     proposal", "vetoed a Security Council resolution", "protested against Chinese rule"."""
     head = tok.head
-    while head.dep_ == "compound" and head.head is not head:
+    while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head  # "vetoed a Security Council resolution": through the noun compound
     if head.dep_ in {"dobj", "nsubjpass", "attr"}:
         return head.head.i in chain
@@ -282,7 +282,7 @@ def adverbial_act(tok: Token) -> bool:
         tok.lemma_.lower() in ADVERBIAL_ACT_NOUNS
         and tok.dep_ == "pobj"
         and tok.head.lower_ == "in"
-        and tok.head.head is not tok.head
+        and tok.head.head.i != tok.head.i
     )
 
 
@@ -337,7 +337,7 @@ def _chain(verb: Token) -> list[Token]:
     """``verb`` and the verbs and adjectives that govern it inside the same clause."""
     chain = [verb]
     cur = verb
-    while cur.dep_ in {"xcomp", "conj", "pcomp", "pobj", "prep", "acl"} and cur.head is not cur:
+    while cur.dep_ in {"xcomp", "conj", "pcomp", "pobj", "prep", "acl"} and cur.head.i != cur.i:
         if cur.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in cur.children):
             break  # a conjoined clause with its own subject keeps its own modality
         cur = cur.head
@@ -352,7 +352,7 @@ def _reporter(top: Token) -> tuple[Token | None, bool]:
     hypothetical = False
     cur = top
     hops = 0
-    while cur.dep_ in {"ccomp", "advcl", "conj", "xcomp"} and cur.head is not cur and hops < 6:
+    while cur.dep_ in {"ccomp", "advcl", "conj", "xcomp"} and cur.head.i != cur.i and hops < 6:
         hops += 1
         head = cur.head
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in COND_MARKS for c in cur.children):
@@ -734,13 +734,13 @@ class _SentenceCoder:
             if cur.i in chain:
                 return 0
             if (
-                cur is not tok
+                cur.i != tok.i
                 and cur.pos_ in {"VERB", "AUX"}
                 and any(c.dep_ in SUBJECT_DEPS for c in cur.children)
             ):
                 reports = cur.lemma_ in SPEECH_VERBS and trigger in cur.subtree
                 return None if reports else 1
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 return 1
             cur = cur.head
         return 1
