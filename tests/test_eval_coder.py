@@ -83,6 +83,15 @@ def test_ner_span_leaves_out_a_relative_clause_and_a_number_after_a_name(engine)
     assert ("T", "Bolivia") in spans, spans
 
 
+def test_ner_span_leaves_out_a_date_after_the_noun(engine) -> None:  # type: ignore[no-untyped-def]
+    spans = _ner_spans(
+        engine,
+        "Peru complained on Friday over the Chilean raids last Tuesday in which it said nine people"
+        " were killed.",
+    )
+    assert ("T", "the Chilean raids") in spans, spans
+
+
 def test_gold_actor_text_is_found_as_whole_words() -> None:
     from eventwire.evaluation.actors import _find
 

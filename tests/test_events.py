@@ -561,6 +561,9 @@ def test_what_is_done_despite_pressure_is_against_its_author(engine) -> None:  #
         ("Chilean troops shelled rebel positions in Bolivia.", "19", "BOL"),
         # what is discussed there is a topic, not a host
         ("Chilean envoys held talks in Argentina on the unrest in Bolivia.", "04", "BOL"),
+        # who goes to a meeting abroad visits the host state
+        ("The Chilean president will attend a summit in Bolivia next week.", "04", "BOL"),
+        ("The Chilean president travelled to talks in Bolivia on Monday.", "04", "BOL"),
     ],
 )
 def test_a_place_is_a_target_only_of_acts_aimed_at_its_state(  # type: ignore[no-untyped-def]

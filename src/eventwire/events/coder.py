@@ -100,6 +100,10 @@ UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 # attack or a pledge to act in a place are ("imposed a curfew in Kirkuk")
 NO_PLACE_TARGET = frozenset({"01", "02", "04", "036", "057"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "concerning", "regarding"})
+# but whoever goes to a meeting held abroad visits the host state ("will attend a summit in
+# Switzerland", "travelled to talks in Geneva"): a place in a clause with one of these verbs
+# stays a target of a consultation
+TRAVEL_VERBS = frozenset({"attend", "visit", "travel", "go", "fly", "arrive", "come", "head", "journey"})
 INSTRUMENT_NOUNS = frozenset(
     "attack strike airstrike raid bombing bomb shelling shell fire gunfire rocket missile mortar "
     "explosion blast drone offensive assault ambush artillery bombardment grenade mine landmine "
@@ -695,11 +699,7 @@ class _SentenceCoder:
             if scope is None or (scope == 1 and not foreign):
                 continue
             kind = self._mention_kind(actor)
-            if (
-                kind == "place"
-                and not NO_PLACE_TARGET.isdisjoint({code[:2], code})
-                and not _in_topic(root, chain)
-            ):
+            if kind == "place" and not self._place_may_be_target(root, chain, links, code):
                 continue
             other = actor.country != source.country or (actor.key != source.key and actor.country is None)
             if kind == "modifier" and not (other and _object_modifier(root, chain)):
@@ -710,6 +710,16 @@ class _SentenceCoder:
         if best is None:
             return None
         return self._with_conjuncts(best[3], source), ("+place-target" if best[1] else "+sentence-target")
+
+    @staticmethod
+    def _place_may_be_target(root: Token, chain: set[int], links: list[Token], code: str) -> bool:
+        """Whether a place named in the trigger's sentence may be the target of an event coded
+        ``code``: always, except for statements, appeals and meetings held there
+        (``NO_PLACE_TARGET``), unless it is what they are about ("a summit on the unrest in
+        Iran") or the source travels there to meet (``TRAVEL_VERBS``)."""
+        if NO_PLACE_TARGET.isdisjoint({code[:2], code}) or _in_topic(root, chain):
+            return True
+        return code[:2] == "04" and any(t.lemma_.lower() in TRAVEL_VERBS for t in links)
 
     def _with_conjuncts(self, actor: Actor, source: Actor) -> list[Actor]:
         """``actor`` and the actors conjoined to its mention, in the order the sentence names them."""
