@@ -158,6 +158,22 @@ def test_violence_without_a_named_perpetrator(engine) -> None:  # type: ignore[n
     assert not [x for x in code_text(engine, "Somebody was killed.").events if x.root == "19"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Two Chilean tourists were killed by a roadside bomb outside the Bolivian city of Potosi.", "BOL"),
+        ("Four Kenyan policemen were killed in a blast in a crowded market of central Nairobi.", "KEN"),
+        ("A car bomb near the town of Kisumu killed two Ugandan traders on Monday.", "KEN"),
+    ],
+)
+def test_an_unnamed_perpetrator_is_placed_where_the_act_happened(  # type: ignore[no-untyped-def]
+    engine, sentence: str, country: str
+) -> None:
+    e = _first(code_text(engine, sentence), "19")
+    assert e.source is not None and e.source.country == country and e.source.sector is None, e
+    assert e.rule.endswith("+place-source")
+
+
 def test_weapon_modifier_names_the_attacker(engine) -> None:  # type: ignore[no-untyped-def]
     e = _first(code_text(engine, "Turkish air strikes killed two Syrian soldiers."), "19")
     assert e.source is not None and (e.source.country, e.target.country) == ("TUR", "SYR")

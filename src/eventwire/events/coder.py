@@ -6,7 +6,8 @@ target (as the pattern says where to look), the modality (negation, modals, futu
 verbs, conditionals, reported speech) and keeps the evidence: sentence, spans and the rule.
 An announced or promised act of cooperation is coded as the intent (03x), a refused one as a
 rejection (12x), an announced or floated act of force or sanction as a threat (13x); violence
-whose perpetrator the sentence does not name is kept with no source.
+whose perpetrator the sentence does not name is kept with an unidentified source of the country
+where it happened ("a car bomb killed three people in Baghdad": IRQ), else with no source.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from eventwire.actors import DocActors
+from eventwire.actors.resolve import LOCATIVE_PREPS, PLACE_NOUNS
 from eventwire.events.cameo import INTENT_OF, REFUSAL_OF, THREAT_OF, CameoCode, by_prefix
 from eventwire.events.patterns import NOMINALS, Pattern, PatternBook, nominal_objects, objects, prep_objects
 from eventwire.nlp import ParsedParagraph
@@ -95,6 +97,8 @@ LABOUR_STRIKE_WORDS = frozenset(
 STATE_ROOTS = frozenset({"17"})
 # roots whose events are kept when the sentence names the victims but not the perpetrator
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
+# how an unidentified perpetrator is placed: in the country where the act happened
+PLACE_OF_ACT = "unidentified, placed where the act happened"
 # a statement, an appeal, a meeting (or the wish to meet) and the signing of a deal somewhere
 # are no acts toward the host state ("their leaders met in Singapore"); a curfew, a strike, an
 # attack or a pledge to act in a place are ("imposed a curfew in Kirkuk")
@@ -272,6 +276,42 @@ def _in_topic(tok: Token, chain: set[int]) -> bool:
                 return True
         cur = cur.head
     return False
+
+
+def _locative(prep: Token) -> bool:
+    """A preposition naming where something happens: "in", "near", "outside (of)"."""
+    if prep.lower_ == "of" and prep.dep_ == "prep":
+        prep = prep.head  # "outside of the city"
+    return prep.lower_ in LOCATIVE_PREPS
+
+
+def _governing_phrases(verb: Token) -> set[Token]:
+    """The locative phrases of the clause an act named by an infinitive or a noun is the subject
+    or object of ("an attempt to assassinate X was thwarted in Y": Y)."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in {"xcomp", "acl"} or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if cur.pos_ != "NOUN" or cur.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        return set()
+    return {t for c in cur.head.children if c.dep_ == "prep" and _locative(c) for t in c.subtree}
+
+
+def _place_tokens(pobj: Token) -> list[Token]:
+    """The words of a locative phrase that may name its place: a proper noun ("in Baghdad"), a
+    place noun's modifier or "of" object ("the Iraqi city of Basra"), and proper nouns in the
+    "of" phrases below it ("in a sector of eastern Beirut")."""
+    out: list[Token] = []
+    todo = [pobj]
+    while todo:
+        cur = todo.pop(0)
+        if cur.pos_ == "PROPN":
+            out.append(cur)
+        if cur.lemma_.lower() in PLACE_NOUNS:
+            out.extend(c for c in cur.children if c.dep_ in {"amod", "compound"})
+        todo.extend(o for c in cur.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children)
+    return [t for t in out if t.dep_ in {"pobj", "amod", "compound", "appos"} or t is pobj]
 
 
 def _own(noun: Token) -> bool:
@@ -956,13 +996,58 @@ class _SentenceCoder:
 
     def emit_unattributed(self, tok: Token, verb: Token, pattern: Pattern, targets: list[Actor]) -> None:
         """Violence whose perpetrator the sentence does not name ("three soldiers were killed",
-        "a roadside bomb killed two policemen"): coded with no source."""
+        "a roadside bomb killed two policemen"): coded with an unidentified source of the
+        country where it happened ("... in central Baghdad", "near the town of Samarra"), as
+        event data code unknown gunmen by the country they act in; with no source when the
+        sentence names no such place."""
         framed = self.frame(tok, verb, pattern)
         if framed is None:
             return
         code, modality, rule, reporter = framed
+        source = self.place_source(tok, verb)
+        how = "+no-source" if source is None else "+place-source"
         for target in targets:
-            self.append(tok, code, modality, None, target, rule + "+no-source", 0.5, reporter)
+            self.append(tok, code, modality, source, target, rule + how, 0.5, reporter)
+
+    def place_source(self, tok: Token, verb: Token) -> Actor | None:
+        """An unidentified actor of the country of the first place named in a locative phrase
+        of the trigger's clause ("in Baghdad", "outside the Iraqi city of Basra", "in a sector
+        of eastern Beirut")."""
+        phrases = sorted(set(verb.subtree) | set(tok.subtree) | _governing_phrases(verb), key=lambda t: t.i)
+        for pobj in phrases:
+            if pobj.dep_ != "pobj" or not _locative(pobj.head):
+                continue
+            for cand in _place_tokens(pobj):
+                found = self._country_of_place(cand)
+                if found is not None:
+                    return found
+        return None
+
+    def _country_of_place(self, tok: Token) -> Actor | None:
+        """The unidentified actor of the country ``tok`` names as a place, or None."""
+        iso3: str | None = None
+        for actor in self.actors.resolve(self.para, tok):
+            if (actor.key or "").startswith("country:") and actor.country is not None:
+                iso3 = actor.country
+                break
+        if iso3 is None and tok.pos_ == "PROPN":
+            place = self.actors.place_at(self.para, tok)
+            iso3 = place[0] if place is not None else None
+        if iso3 is None:
+            return None
+        entry = self.actors.d.countries.get(iso3)
+        start = self.para.offset + tok.idx
+        return Actor(
+            text=tok.text,
+            name=f"unidentified actor in {iso3}",
+            code=entry.cameo if entry is not None and entry.cameo else iso3,
+            country=iso3,
+            sector=None,
+            org=None,
+            start=start,
+            end=start + len(tok.text),
+            resolved_by=PLACE_OF_ACT,
+        )
 
     def emit(
         self, tok: Token, verb: Token, pattern: Pattern, sources: list[Actor], targets: list[Actor]
