@@ -98,3 +98,21 @@ def test_gold_actor_text_is_found_as_whole_words() -> None:
     text = "Pushing ahead, the US refused."
     assert _find(text, "US") == (text.index("US"), text.index("US") + 2)
     assert _find(text, "the us") == (15, 21)
+
+
+def test_gsr_records_that_share_an_id_are_scored_apart(engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from eventwire.evaluation.coder import eval_gsr
+
+    folder = tmp_path / "gold" / "plover_gsr_cameo"
+    folder.mkdir(parents=True)
+    records = [
+        {"id": "x-1", "text": "Kenyan troops attacked Ugandan villages.", "event": "ASSAULT",
+         "source": [{"code": "KEN"}], "target": [{"code": "UGA"}]},
+        {"id": "x-1", "text": "Chile accused Peru of spying.", "event": "ACCUSE",
+         "source": [{"code": "CHL"}], "target": [{"code": "PER"}]},
+    ]  # fmt: skip
+    (folder / "PLOVER_GSR_CAMEO.txt").write_text(json.dumps(records), encoding="utf-8")
+    out = eval_gsr(tmp_path, engine, None)
+    assert (out["gsr_event_type_accuracy"], out["gsr_dyad_accuracy"]) == (1.0, 1.0), out
