@@ -604,3 +604,13 @@ def test_the_target_may_sit_in_a_phrase_inside_the_verbs_phrase(engine) -> None:
 def test_a_complaint_is_against_what_it_is_over(engine) -> None:  # type: ignore[no-untyped-def]
     coded = _codes(code_text(engine, "Kenya complained to the United Nations over Ugandan border raids."))
     assert any(c == "114" and t == "UGA" for c, _, _, t in coded), coded
+
+
+def test_a_preposition_left_without_object_takes_the_noun_after_it(engine) -> None:  # type: ignore[no-untyped-def]
+    # parsed as "to | officers holed up": the officers are the subject of the participle clause
+    text = (
+        "Chile has granted diplomatic asylum to four Bolivian army officers holed up in a diplomatic"
+        " residence since last week's coup, the Chilean embassy said on Monday."
+    )
+    coded = _codes(code_text(engine, text))
+    assert any(c == "075" and t == "BOLMIL" for c, _, _, t in coded), coded
