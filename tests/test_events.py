@@ -614,3 +614,10 @@ def test_a_preposition_left_without_object_takes_the_noun_after_it(engine) -> No
     )
     coded = _codes(code_text(engine, text))
     assert any(c == "075" and t == "BOLMIL" for c, _, _, t in coded), coded
+
+
+def test_a_demand_to_withdraw_is_aimed_at_who_withdraws(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(
+        code_text(engine, "The African Union demanded the withdrawal of Ugandan troops from Kenya on Monday.")
+    )
+    assert any(c == "1056" and t == "UGAMIL" for c, _, _, t in coded), coded
