@@ -621,3 +621,8 @@ def test_a_demand_to_withdraw_is_aimed_at_who_withdraws(engine) -> None:  # type
         code_text(engine, "The African Union demanded the withdrawal of Ugandan troops from Kenya on Monday.")
     )
     assert any(c == "1056" and t == "UGAMIL" for c, _, _, t in coded), coded
+
+
+def test_hacking_into_a_thing_is_aimed_at_its_owner(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Chile has tried to hack into the computers of Bolivian army officers."))
+    assert any(c == "176" and t == "BOLMIL" for c, _, _, t in coded), coded
