@@ -626,3 +626,13 @@ def test_a_demand_to_withdraw_is_aimed_at_who_withdraws(engine) -> None:  # type
 def test_hacking_into_a_thing_is_aimed_at_its_owner(engine) -> None:  # type: ignore[no-untyped-def]
     coded = _codes(code_text(engine, "Chile has tried to hack into the computers of Bolivian army officers."))
     assert any(c == "176" and t == "BOLMIL" for c, _, _, t in coded), coded
+
+
+def test_ordering_someone_to_act_is_a_demand(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(
+        code_text(engine, "A Chilean judge ordered the Bolivian consul to appear in court on Monday.")
+    )
+    assert any(c == "100" and s == "CHLJUD" and (t or "").startswith("BOL") for c, _, s, t in coded), coded
+    # a pattern of "order" keeps its own code
+    coded = _codes(code_text(engine, "Chile ordered the arrest of the Bolivian consul."))
+    assert not any(c == "100" for c, _, _, _ in coded), coded

@@ -81,6 +81,7 @@ def _construction(name: str, lemma: str, code: str) -> Pattern:
 
 SAY_MUST = _construction("say-must", "say", "100")
 CHARGE_THAT = _construction("charge-that", "charge", "112")
+ORDER_TO = _construction("order-to", "order", "100")
 # nouns whose participle clause is said by their author ("a declaration demanding reforms")
 DOCUMENT_NOUNS = frozenset(
     "statement declaration communique letter petition resolution report appeal message note "
@@ -558,6 +559,8 @@ class _SentenceCoder:
                     self.code_noun(tok, nominal)
                 continue
             pattern, misses = self.book.match(tok)
+            if pattern is None and tok.lemma_ == "order" and self.code_order_to(tok):
+                continue
             if pattern is None:
                 self.note(tok, None, "no pattern fits: " + "; ".join(misses))
                 continue
@@ -621,6 +624,18 @@ class _SentenceCoder:
             return False
         targets = [a for a in self.resolve(subject_of(clauses[0])[0]) if a not in sources]
         self.emit(tok, tok, CHARGE_THAT, sources, targets)
+        return True
+
+    def code_order_to(self, tok: Token) -> bool:
+        """ "X ordered Y to Z" is X demanding of Y (100) when no pattern of "order" fits ("ordered
+        the newspaper to suspend publication", "ordered the former president to appear")."""
+        if tok.pos_ != "VERB" or not any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children):
+            return False
+        sources = self.resolve(subject_of(tok)[0])
+        targets = [a for a in self.resolve(objects(tok)) if a not in sources]
+        if not sources or not targets:
+            return False
+        self.emit(tok, tok, ORDER_TO, sources, targets)
         return True
 
     def labour_strike(self, tok: Token, pattern: Pattern, sources: list[Actor]) -> Pattern:
