@@ -636,3 +636,26 @@ def test_ordering_someone_to_act_is_a_demand(engine) -> None:  # type: ignore[no
     # a pattern of "order" keeps its own code
     coded = _codes(code_text(engine, "Chile ordered the arrest of the Bolivian consul."))
     assert not any(c == "100" for c, _, _, _ in coded), coded
+
+
+def test_an_object_the_parser_hung_elsewhere_is_still_the_target(engine) -> None:  # type: ignore[no-untyped-def]
+    # after an "as" phrase, parsed as its apposition
+    result = code_text(
+        engine, "Peru on Friday denounced as an ugly crime Chile's suppression of the Mapuche unrest."
+    )
+    e = _first(result, "11")
+    assert e.target is not None and e.target.country == "CHL" and e.rule == "denounce", _codes(result)
+    # before the infinitive of an object-control verb, parsed as the subject of a clause
+    text = (
+        "The Kenyan rebels refused to allow African Union planes to land and evacuate their wounded fighters."
+    )
+    coded = _codes(code_text(engine, text))
+    assert any(c == "120" and t == "IGOAFRAFU" for c, _, _, t in coded), coded
+
+
+def test_a_named_possessor_is_the_author_of_the_act(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Peru condemned Chile's arrest of Bolivian fishermen."))
+    assert ("111", "asserted", "PER", "CHL") in coded, coded
+    # but the source's own act is aimed at its "of" object
+    coded = _codes(code_text(engine, "Israel mounted its invasion of Lebanon on Monday."))
+    assert any(c.startswith("19") and t == "LBN" for c, _, _, t in coded), coded

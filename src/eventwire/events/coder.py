@@ -315,6 +315,30 @@ def _place_tokens(pobj: Token) -> list[Token]:
     return [t for t in out if t.dep_ in {"pobj", "amod", "compound", "appos"} or t is pobj]
 
 
+def _misparsed_objects(verb: Token) -> list[Token]:
+    """The object of a verb the parser hung elsewhere: after an "as" phrase, as its apposition
+    ("denounced as an ugly crime Serbia's suppression of ..."); before the infinitive of an
+    object-control verb, as the subject of a clause ("allow UN planes | to land")."""
+    out = [
+        a
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for a in pobj.children
+        if a.dep_ == "appos" and a.i > pobj.i
+    ]
+    if not out and verb.lemma_ in OBJECT_CONTROL:
+        out = [
+            s
+            for clause in verb.children
+            if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            for s in clause.children
+            if s.dep_ == "nsubj"
+        ]
+    return out
+
+
 def _own(noun: Token) -> bool:
     """Whether a noun is owned by a possessive pronoun ("their demands", "its anger")."""
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
@@ -507,16 +531,23 @@ class _SentenceCoder:
             found = self.actors.resolve(self.para, tok)
             if not found and tok.pos_ in {"NOUN", "PROPN"}:
                 # "a letter from Kim", "a statement by the ministry": the author is the actor
-                for prep in ("from", "by", "of"):
+                for prep in ("from", "by"):
                     inner = prep_objects(tok, prep)
                     if inner:
                         found = [a for t in inner for a in self.actors.resolve(self.para, t)]
                         if found:
                             break
-            if not found and tok.pos_ == "NOUN":
-                # "Sweden's decision", "the government's refusal": the act's author
-                owners = [c for c in tok.children if c.dep_ == "poss"]
-                found = [a for t in owners for a in self.actors.resolve(self.para, t)]
+            owners = [c for c in tok.children if c.dep_ == "poss"] if tok.pos_ == "NOUN" else []
+            if not found:
+                # "Sweden's decision", "Serbia's suppression of the unrest": the act's author
+                named = [t for t in owners if t.pos_ != "PRON"]
+                found = [a for t in named for a in self.actors.resolve(self.para, t)]
+            if not found and tok.pos_ in {"NOUN", "PROPN"}:
+                # "the computers of army officers": the owner; "its invasion of Lebanon": Lebanon
+                found = [a for t in prep_objects(tok, "of") for a in self.actors.resolve(self.para, t)]
+            if not found:
+                # "its decision", "their refusal": the author the pronoun stands for
+                found = [a for t in owners if t.pos_ == "PRON" for a in self.actors.resolve(self.para, t)]
             if not found and tok.pos_ == "NOUN":
                 # "crimes committed by Croat forces", "a rally staged by students": their author
                 done = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
@@ -660,7 +691,7 @@ class _SentenceCoder:
                 objs = nominal_objects(host)
                 found = objs if spec == "dobj" else [p for o in objs for p in prep_objects(o, spec[12:])]
             elif spec == "dobj":
-                found = [o for o in objects(host) if o.dep_ != "nsubjpass"]
+                found = [o for o in objects(host) if o.dep_ != "nsubjpass"] or _misparsed_objects(host)
             elif spec == "nsubjpass":
                 found = [c for c in host.children if c.dep_ == "nsubjpass"]
             elif spec == "dative":
