@@ -116,3 +116,8 @@ def test_gsr_records_that_share_an_id_are_scored_apart(engine, tmp_path) -> None
     (folder / "PLOVER_GSR_CAMEO.txt").write_text(json.dumps(records), encoding="utf-8")
     out = eval_gsr(tmp_path, engine, None)
     assert (out["gsr_event_type_accuracy"], out["gsr_dyad_accuracy"]) == (1.0, 1.0), out
+
+
+def test_ner_span_of_a_place_standing_for_things_attacked_is_the_things(engine) -> None:  # type: ignore[no-untyped-def]
+    spans = _ner_spans(engine, "Bolivian tanks fired three shells at targets in Arica, witnesses said.")
+    assert ("T", "targets in Arica") in spans, spans

@@ -659,3 +659,10 @@ def test_a_named_possessor_is_the_author_of_the_act(engine) -> None:  # type: ig
     # but the source's own act is aimed at its "of" object
     coded = _codes(code_text(engine, "Israel mounted its invasion of Lebanon on Monday."))
     assert any(c.startswith("19") and t == "LBN" for c, _, _, t in coded), coded
+
+
+def test_force_against_things_in_a_named_place_is_against_its_country(engine) -> None:  # type: ignore[no-untyped-def]
+    e = _first(
+        code_text(engine, "Bolivian tanks fired three shells at targets in Arica, witnesses said."), "19"
+    )
+    assert e.target is not None and e.target.country == "CHL" and e.target.sector is None, e

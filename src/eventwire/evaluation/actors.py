@@ -12,7 +12,8 @@
   diplomats"), "in" phrases of a common noun ("rebels in Darfur"), appositions ("Kenzo Oshima,
   the UN relief coordinator", "(FIS)"), a pronoun at its antecedent in the same sentence, each
   conjunct apart; not the act done to an "of" phrase ("the removal of President X" → President X);
-  a target's request with its author ("rejected demands from Shona rebels"); no other
+  a target's request with its author ("rejected demands from Shona rebels"); a place that
+  stands for the things attacked there with them ("fired at targets in Hebron"); no other
   prepositional phrases nor clauses, no relative clause anywhere inside the phrase, no
   number after a name ("gave the Ivory Coast 5 million dollars") and no date after the noun
   ("over the air raids last Friday"). Against the gold BIO spans: exact-span
@@ -40,6 +41,7 @@ from eventwire.evaluation.common import (
     pct,
     run_parts,
 )
+from eventwire.events.coder import PLACE_OF_TARGET
 from eventwire.events.patterns import NOMINALS
 from eventwire.records import Actor, Event
 
@@ -309,6 +311,8 @@ def _widen(item: Any, actor: Actor, role: str = "S") -> tuple[int, int] | None:
         root = chunk.root
         if actor.resolved_by.startswith("pronoun"):
             root = _antecedent(item, para, actor, root) or root
+        if actor.resolved_by == PLACE_OF_TARGET and root.dep_ == "pobj" and root.head.head.pos_ == "NOUN":
+            root = root.head.head  # the things attacked there ("fired at targets in Hebron")
         top, path = _argument_head(root, role)
         toks = _np_tokens(top, path)
         return para.offset + toks[0].idx, para.offset + toks[-1].idx + len(toks[-1].text)

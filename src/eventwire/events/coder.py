@@ -100,6 +100,8 @@ STATE_ROOTS = frozenset({"17"})
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 # how an unidentified perpetrator is placed: in the country where the act happened
 PLACE_OF_ACT = "unidentified, placed where the act happened"
+# how the target of force against things in a place is named: by the place's country
+PLACE_OF_TARGET = "the place where the things attacked are"
 # a statement, an appeal, a meeting (or the wish to meet) and the signing of a deal somewhere
 # are no acts toward the host state ("their leaders met in Singapore"); a curfew, a strike, an
 # attack or a pledge to act in a place are ("imposed a curfew in Kirkuk")
@@ -718,11 +720,19 @@ class _SentenceCoder:
         return []
 
     def targets(self, tok: Token, pattern: Pattern, extra: Token | None = None) -> list[Actor]:
+        things: list[Token] = []
         for spec in pattern.target:
             toks = self.target_tokens(tok, spec, extra)
             actors = self.resolve(toks)
             if actors:
                 return actors
+            things.extend(toks)
+        if pattern.code[:2] in UNATTRIBUTED_ROOTS:
+            # force against things in a place is against the place ("fired at targets in Jericho")
+            named = [p for t in things for p in prep_objects(t, "in") if p.pos_ == "PROPN"]
+            placed = [self._country_of_place(p, PLACE_OF_TARGET) for p in named]
+            if any(placed):
+                return [a for a in placed if a is not None][:1]
         self.generic_target = True
         for spec in GENERIC_TARGETS:
             actors = self.resolve(self.generic_target_tokens(tok, spec, pattern.code[:2] >= "14"))
@@ -1064,13 +1074,14 @@ class _SentenceCoder:
             if pobj.dep_ != "pobj" or not _locative(pobj.head):
                 continue
             for cand in _place_tokens(pobj):
-                found = self._country_of_place(cand)
+                found = self._country_of_place(cand, PLACE_OF_ACT)
                 if found is not None:
                     return found
         return None
 
-    def _country_of_place(self, tok: Token) -> Actor | None:
-        """The unidentified actor of the country ``tok`` names as a place, or None."""
+    def _country_of_place(self, tok: Token, how: str) -> Actor | None:
+        """An actor of no sector of the country ``tok`` names as a place, or None: an unidentified
+        perpetrator there (``PLACE_OF_ACT``) or what was attacked there (``PLACE_OF_TARGET``)."""
         iso3: str | None = None
         for actor in self.actors.resolve(self.para, tok):
             if (actor.key or "").startswith("country:") and actor.country is not None:
@@ -1085,14 +1096,14 @@ class _SentenceCoder:
         start = self.para.offset + tok.idx
         return Actor(
             text=tok.text,
-            name=f"unidentified actor in {iso3}",
+            name=f"unidentified actor in {iso3}" if how == PLACE_OF_ACT else tok.text,
             code=entry.cameo if entry is not None and entry.cameo else iso3,
             country=iso3,
             sector=None,
             org=None,
             start=start,
             end=start + len(tok.text),
-            resolved_by=PLACE_OF_ACT,
+            resolved_by=how,
         )
 
     def emit(
