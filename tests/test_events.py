@@ -666,3 +666,10 @@ def test_force_against_things_in_a_named_place_is_against_its_country(engine) ->
         code_text(engine, "Bolivian tanks fired three shells at targets in Arica, witnesses said."), "19"
     )
     assert e.target is not None and e.target.country == "CHL" and e.target.sector is None, e
+
+
+def test_launching_fire_against_someone_is_an_attack(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(
+        code_text(engine, "Chilean forces launched artillery and rocket fire against Bolivian army camps.")
+    )
+    assert any(c == "190" and s == "CHLMIL" and (t or "").startswith("BOL") for c, _, s, t in coded), coded
