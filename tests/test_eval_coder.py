@@ -121,3 +121,10 @@ def test_gsr_records_that_share_an_id_are_scored_apart(engine, tmp_path) -> None
 def test_ner_span_of_a_place_standing_for_things_attacked_is_the_things(engine) -> None:  # type: ignore[no-untyped-def]
     spans = _ner_spans(engine, "Bolivian tanks fired three shells at targets in Arica, witnesses said.")
     assert ("T", "targets in Arica") in spans, spans
+
+
+def test_ner_span_keeps_a_from_phrase_of_a_common_noun(engine) -> None:  # type: ignore[no-untyped-def]
+    spans = _ner_spans(
+        engine, "About 300 doctors from Chilean aid groups protested against Bolivia on Monday."
+    )
+    assert ("S", "About 300 doctors from Chilean aid groups") in spans, spans

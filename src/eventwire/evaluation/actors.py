@@ -9,9 +9,10 @@
   joint act coded both ways), widened to the noun phrase as the gold marks it: determiners,
   modifiers and "of" phrases, a possessor or modifier with what it qualifies ("Haiti's interim
   government", "the Fijian rebels"), a group with its whole phrase ("a group of Moroccan
-  diplomats"), "in" phrases of a common noun ("rebels in Darfur"), appositions ("Kenzo Oshima,
-  the UN relief coordinator", "(FIS)"), a pronoun at its antecedent in the same sentence, each
-  conjunct apart; not the act done to an "of" phrase ("the removal of President X" → President X);
+  diplomats"), "in" and "from" phrases of a common noun ("rebels in Darfur", "activists from the
+  Fatah party"), appositions ("Kenzo Oshima, the UN relief coordinator", "(FIS)"), a pronoun
+  at its antecedent in the same sentence, each conjunct apart; not the act done to an "of"
+  phrase ("the removal of President X" → President X);
   a target's request with its author ("rejected demands from Shona rebels"); a place that
   stands for the things attacked there with them ("fired at targets in Hebron"); no other
   prepositional phrases nor clauses, no relative clause anywhere inside the phrase, no
@@ -176,9 +177,9 @@ def _spans(tags: list[str]) -> set[tuple[str, int, int]]:
 
 def _np_tokens(head: Token, path: frozenset[int] = frozenset()) -> list[Token]:
     """The tokens of the noun phrase headed by ``head`` as the gold marks it: determiners and
-    modifiers, "of" phrases and the prepositions in ``path``, "in" phrases of a common noun
-    ("rebels in Darfur"), appositions ("Kenzo Oshima, the UN relief coordinator", "(FIS)");
-    conjuncts are marked apart."""
+    modifiers, "of" phrases and the prepositions in ``path``, "in" and "from" phrases the parser
+    hangs on a common noun ("rebels in Darfur", "doctors from two aid groups"), appositions
+    ("Kenzo Oshima, the UN relief coordinator", "(FIS)"); conjuncts are marked apart."""
     keep = [head]
     doc = head.doc
     for child in head.children:
@@ -189,7 +190,11 @@ def _np_tokens(head: Token, path: frozenset[int] = frozenset()) -> list[Token]:
             continue
         if child.dep_ in NP_SKIP and not (
             child.dep_ == "prep"
-            and (child.lower_ == "of" or child.i in path or (child.lower_ == "in" and head.pos_ == "NOUN"))
+            and (
+                child.lower_ == "of"
+                or child.i in path
+                or (child.lower_ in {"in", "from"} and head.pos_ == "NOUN")
+            )
         ):
             continue
         if child.dep_ == "conj":
