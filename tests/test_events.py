@@ -673,3 +673,18 @@ def test_launching_fire_against_someone_is_an_attack(engine) -> None:  # type: i
         code_text(engine, "Chilean forces launched artillery and rocket fire against Bolivian army camps.")
     )
     assert any(c == "190" and s == "CHLMIL" and (t or "").startswith("BOL") for c, _, s, t in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "src", "tgt"),
+    [
+        ("Hundreds of Bolivian students gathered for a rally in Cochabamba on Monday.", "BOLEDU", "BOL"),
+        ("Thousands of Kenyan farmers took part in a demonstration in Mombasa on Friday.", "KENAGR", "KEN"),
+    ],
+)
+def test_who_gathers_for_a_protest_protests_against_the_state_it_is_held_in(  # type: ignore[no-untyped-def]
+    engine, sentence: str, src: str, tgt: str
+) -> None:
+    e = _first(code_text(engine, sentence), "14")
+    assert e.source is not None and e.source.code == src, e
+    assert e.target is not None and e.target.country == tgt and e.rule.endswith("+place-target"), e

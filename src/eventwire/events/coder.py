@@ -82,6 +82,8 @@ def _construction(name: str, lemma: str, code: str) -> Pattern:
 SAY_MUST = _construction("say-must", "say", "100")
 CHARGE_THAT = _construction("charge-that", "charge", "112")
 ORDER_TO = _construction("order-to", "order", "100")
+# verbs by which people come together for a protest ("converged for a rally in Lagos")
+GATHER_VERBS = frozenset("gather converge assemble march flock come rally participate mass".split())
 # nouns whose participle clause is said by their author ("a declaration demanding reforms")
 DOCUMENT_NOUNS = frozenset(
     "statement declaration communique letter petition resolution report appeal message note "
@@ -102,6 +104,8 @@ UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 PLACE_OF_ACT = "unidentified, placed where the act happened"
 # how the target of force against things in a place is named: by the place's country
 PLACE_OF_TARGET = "the place where the things attacked are"
+# how the target of a protest with no other party named is found: the state it is held in
+PLACE_OF_PROTEST = "the state the protest is held in"
 # a statement, an appeal, a meeting (or the wish to meet) and the signing of a deal somewhere
 # are no acts toward the host state ("their leaders met in Singapore"); a curfew, a strike, an
 # attack or a pledge to act in a place are ("imposed a curfew in Kirkuk")
@@ -963,6 +967,8 @@ class _SentenceCoder:
             pair = self.resolve(between)
             if len(pair) >= 2:
                 sources, targets = [pair[0]], pair[1:]
+        if not sources and pattern.code[:2] == "14":
+            sources = self.gathered_for(tok)
         if not sources and pattern.code[:2] >= "14":
             sources = self.modifier_sources(tok, targets)
         verb = light if light is not None else clause_verb(tok)
@@ -1028,6 +1034,19 @@ class _SentenceCoder:
         subs, passive = subject_of(head.head)
         return [] if passive else self.resolve(subs)
 
+    def gathered_for(self, tok: Token) -> list[Actor]:
+        """Who gathers, marches or takes part in a protest named by a noun: "thousands converged
+        for a rally", "students took part in a demonstration" (the subject of that verb)."""
+        if tok.dep_ != "pobj" or tok.head.lower_ not in {"for", "in", "to", "at"}:
+            return []
+        verb = tok.head.head
+        if verb.lemma_ not in GATHER_VERBS and not (
+            verb.lemma_ == "take" and any(c.lower_ == "part" for c in verb.children)
+        ):
+            return []
+        subs, passive = subject_of(verb)
+        return [] if passive else self.resolve(subs)
+
     def instrument_sources(self, toks: Iterable[Token]) -> list[Actor]:
         """The side behind a weapon or attack named as the agent: "Israeli air strikes killed",
         "US drone attacks have killed", "was hit by a Russian missile"."""
@@ -1065,16 +1084,17 @@ class _SentenceCoder:
         for target in targets:
             self.append(tok, code, modality, source, target, rule + how, 0.5, reporter)
 
-    def place_source(self, tok: Token, verb: Token) -> Actor | None:
-        """An unidentified actor of the country of the first place named in a locative phrase
-        of the trigger's clause ("in Baghdad", "outside the Iraqi city of Basra", "in a sector
-        of eastern Beirut")."""
+    def place_source(self, tok: Token, verb: Token, how: str = PLACE_OF_ACT) -> Actor | None:
+        """An actor of the country of the first place named in a locative phrase of the
+        trigger's clause ("in Baghdad", "outside the Iraqi city of Basra", "in a sector of
+        eastern Beirut"): an unidentified perpetrator there, or the state a protest held there
+        is aimed at (``how``)."""
         phrases = sorted(set(verb.subtree) | set(tok.subtree) | _governing_phrases(verb), key=lambda t: t.i)
         for pobj in phrases:
             if pobj.dep_ != "pobj" or not _locative(pobj.head):
                 continue
             for cand in _place_tokens(pobj):
-                found = self._country_of_place(cand, PLACE_OF_ACT)
+                found = self._country_of_place(cand, how)
                 if found is not None:
                     return found
         return None
@@ -1096,7 +1116,7 @@ class _SentenceCoder:
         start = self.para.offset + tok.idx
         return Actor(
             text=tok.text,
-            name=f"unidentified actor in {iso3}" if how == PLACE_OF_ACT else tok.text,
+            name=f"unidentified actor in {iso3}" if how == PLACE_OF_ACT else f"{iso3} (placed)",
             code=entry.cameo if entry is not None and entry.cameo else iso3,
             country=iso3,
             sector=None,
@@ -1130,6 +1150,10 @@ class _SentenceCoder:
             about = self.statement_about(tok) if code.root == "01" else []
             for s in sources:
                 fallback = None if code.root == "01" else self.fallback_target(s, tok, verb, code.code)
+                if fallback is None and code.root == "14":
+                    # a protest with no other party named is aimed at the state it is held in
+                    held = self.place_source(tok, verb, PLACE_OF_PROTEST)
+                    fallback = None if held is None else ([held], "+place-target")
                 subjects = [a for a in about if a.country is not None and a.country != s.country]
                 if fallback is not None:
                     pairs.extend((s, t, rule + fallback[1]) for t in fallback[0])
