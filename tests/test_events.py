@@ -688,3 +688,9 @@ def test_who_gathers_for_a_protest_protests_against_the_state_it_is_held_in(  # 
     e = _first(code_text(engine, sentence), "14")
     assert e.source is not None and e.source.code == src, e
     assert e.target is not None and e.target.country == tgt and e.rule.endswith("+place-target"), e
+
+
+def test_a_protest_is_aimed_at_what_its_purpose_shows_anger_at(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Chilean students blocked a highway in Santiago to show their anger at Bolivia's gas policy."
+    coded = _codes(code_text(engine, text))
+    assert ("144", "asserted", "CHLEDU", "BOL") in coded, coded

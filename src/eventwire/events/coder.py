@@ -145,6 +145,9 @@ XCOMP_TARGETS = (
     "prep:on",
     "object.prep:against",
     "object.prep:on",
+    "object.prep:for",  # "to show their disapproval for X's policies"
+    "object.prep:at",
+    "object.prep:over",
 )
 # the acts a source does "in protest" or "in retaliation": "began a hunger strike in protest
 # against the arrests by X", "shelled the town in retaliation for X's raid"
