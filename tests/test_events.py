@@ -694,3 +694,9 @@ def test_a_protest_is_aimed_at_what_its_purpose_shows_anger_at(engine) -> None: 
     text = "Chilean students blocked a highway in Santiago to show their anger at Bolivia's gas policy."
     coded = _codes(code_text(engine, text))
     assert ("144", "asserted", "CHLEDU", "BOL") in coded, coded
+
+
+def test_a_force_of_no_country_stands_for_the_country_it_is_stationed_in(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile is ready to contribute 500 troops to an international peacekeeping force in Haiti."
+    e = _first(code_text(engine, text), "03")
+    assert e.target is not None and e.target.country == "HTI", e

@@ -104,6 +104,9 @@ UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 PLACE_OF_ACT = "unidentified, placed where the act happened"
 # how the target of force against things in a place is named: by the place's country
 PLACE_OF_TARGET = "the place where the things attacked are"
+# how the country hosting a force of no country is named
+FORCE_NOUNS = frozenset("force peacekeeper troop mission contingent observer soldier".split())
+PLACE_OF_HOST = "the country the force is stationed in"
 # how the target of a protest with no other party named is found: the state it is held in
 PLACE_OF_PROTEST = "the state the protest is held in"
 # a statement, an appeal, a meeting (or the wish to meet) and the signing of a deal somewhere
@@ -732,7 +735,7 @@ class _SentenceCoder:
             toks = self.target_tokens(tok, spec, extra)
             actors = self.resolve(toks)
             if actors:
-                return actors
+                return self.hosted(toks, actors)
             things.extend(toks)
         if pattern.code[:2] in UNATTRIBUTED_ROOTS:
             # force against things in a place is against the place ("fired at targets in Jericho")
@@ -742,11 +745,23 @@ class _SentenceCoder:
                 return [a for a in placed if a is not None][:1]
         self.generic_target = True
         for spec in GENERIC_TARGETS:
-            actors = self.resolve(self.generic_target_tokens(tok, spec, pattern.code[:2] >= "14"))
+            toks = self.generic_target_tokens(tok, spec, pattern.code[:2] >= "14")
+            actors = self.resolve(toks)
             if actors:
-                return actors
+                return self.hosted(toks, actors)
         self.generic_target = False
         return []
+
+    def hosted(self, toks: list[Token], actors: list[Actor]) -> list[Actor]:
+        """A force of no country stationed in a named place stands for its host country ("sent
+        troops to an international peace-keeping force in Liberia" → Liberia); other targets
+        are kept."""
+        if any(a.country is not None for a in actors):
+            return actors
+        forces = [t for t in toks if t.lemma_.lower() in FORCE_NOUNS]
+        named = [p for t in forces for p in prep_objects(t, "in") if p.pos_ == "PROPN"]
+        placed = [a for a in (self._country_of_place(p, PLACE_OF_HOST) for p in named) if a is not None]
+        return placed[:1] or actors
 
     def generic_target_tokens(self, tok: Token, spec: str, forceful: bool = False) -> list[Token]:
         """Places a target often sits when the pattern's own places are empty; for an act of
