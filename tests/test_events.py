@@ -700,3 +700,11 @@ def test_a_force_of_no_country_stands_for_the_country_it_is_stationed_in(engine)
     text = "Chile is ready to contribute 500 troops to an international peacekeeping force in Haiti."
     e = _first(code_text(engine, text), "03")
     assert e.target is not None and e.target.country == "HTI", e
+
+
+def test_saying_something_is_out_of_the_question_is_a_rejection(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Chile said a new round of talks with Bolivia was out of the question."))
+    assert ("120", "asserted", "CHL", "BOL") in coded, coded
+    # a place one goes out of is no refusal
+    coded = _codes(code_text(engine, "The Chilean minister said he went out of the house."))
+    assert not [c for c, _, _, _ in coded if c.startswith("12")], coded

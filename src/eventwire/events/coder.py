@@ -82,6 +82,7 @@ def _construction(name: str, lemma: str, code: str) -> Pattern:
 SAY_MUST = _construction("say-must", "say", "100")
 CHARGE_THAT = _construction("charge-that", "charge", "112")
 ORDER_TO = _construction("order-to", "order", "100")
+OUT_OF_QUESTION = _construction("out-of-question", "out", "120")
 # verbs by which people come together for a protest ("converged for a rally in Lagos")
 GATHER_VERBS = frozenset("gather converge assemble march flock come rally participate mass".split())
 # nouns whose participle clause is said by their author ("a declaration demanding reforms")
@@ -593,6 +594,8 @@ class _SentenceCoder:
                 continue
             if tok.lemma_ == "charge" and self.code_charge_that(tok):
                 continue
+            if tok.lower_ == "out" and self.code_out_of_question(tok):
+                continue
             if tok.lemma_ in HELP_VERBS and tok.pos_ in {"VERB", "AUX"} and helps_another_act(tok):
                 self.note(tok, None, "a purpose or helped act: the other verb is the event")
                 continue
@@ -667,6 +670,25 @@ class _SentenceCoder:
             return False
         targets = [a for a in self.resolve(subject_of(clauses[0])[0]) if a not in sources]
         self.emit(tok, tok, CHARGE_THAT, sources, targets)
+        return True
+
+    def code_out_of_question(self, tok: Token) -> bool:
+        """ "X said (that) Y is out of the question" is X rejecting Y (120), aimed at the other
+        party Y names ("removing the sanctions on Burma is out of the question" → Burma)."""
+        clause = tok.head
+        question = [q for o in tok.children if o.lower_ == "of" for q in o.children if q.lemma_ == "question"]
+        if not question or clause.lemma_ != "be" or clause.dep_ != "ccomp":
+            return False
+        if clause.head.lemma_ not in SPEECH_VERBS:
+            return False
+        sources = self.resolve(subject_of(clause.head)[0])
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "csubj"}]
+        named = [t for s in subjects for t in s.subtree if t.pos_ == "PROPN"]
+        countries = {a.country for a in sources}
+        targets = [a for a in self.resolve(named) if a.country not in countries][:1]
+        if not sources:
+            return False
+        self.emit(clause.head, clause.head, OUT_OF_QUESTION, sources, targets)  # the saying is the act
         return True
 
     def code_order_to(self, tok: Token) -> bool:
