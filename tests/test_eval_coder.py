@@ -83,9 +83,48 @@ def test_ner_span_leaves_out_a_relative_clause_and_a_number_after_a_name(engine)
     assert ("T", "Bolivia") in spans, spans
 
 
+def test_ner_span_leaves_out_a_date_after_the_noun(engine) -> None:  # type: ignore[no-untyped-def]
+    spans = _ner_spans(
+        engine,
+        "Peru complained on Friday over the Chilean raids last Tuesday in which it said nine people"
+        " were killed.",
+    )
+    assert ("T", "the Chilean raids") in spans, spans
+
+
 def test_gold_actor_text_is_found_as_whole_words() -> None:
     from eventwire.evaluation.actors import _find
 
     text = "Pushing ahead, the US refused."
     assert _find(text, "US") == (text.index("US"), text.index("US") + 2)
     assert _find(text, "the us") == (15, 21)
+
+
+def test_gsr_records_that_share_an_id_are_scored_apart(engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from eventwire.evaluation.coder import eval_gsr
+
+    folder = tmp_path / "gold" / "plover_gsr_cameo"
+    folder.mkdir(parents=True)
+    records = [
+        {"id": "x-1", "text": "Kenyan troops attacked Ugandan villages.", "event": "ASSAULT",
+         "source": [{"code": "KEN"}], "target": [{"code": "UGA"}]},
+        {"id": "x-1", "text": "Chile accused Peru of spying.", "event": "ACCUSE",
+         "source": [{"code": "CHL"}], "target": [{"code": "PER"}]},
+    ]  # fmt: skip
+    (folder / "PLOVER_GSR_CAMEO.txt").write_text(json.dumps(records), encoding="utf-8")
+    out = eval_gsr(tmp_path, engine, None)
+    assert (out["gsr_event_type_accuracy"], out["gsr_dyad_accuracy"]) == (1.0, 1.0), out
+
+
+def test_ner_span_of_a_place_standing_for_things_attacked_is_the_things(engine) -> None:  # type: ignore[no-untyped-def]
+    spans = _ner_spans(engine, "Bolivian tanks fired three shells at targets in Arica, witnesses said.")
+    assert ("T", "targets in Arica") in spans, spans
+
+
+def test_ner_span_keeps_a_from_phrase_of_a_common_noun(engine) -> None:  # type: ignore[no-untyped-def]
+    spans = _ner_spans(
+        engine, "About 300 doctors from Chilean aid groups protested against Bolivia on Monday."
+    )
+    assert ("S", "About 300 doctors from Chilean aid groups") in spans, spans

@@ -158,6 +158,22 @@ def test_violence_without_a_named_perpetrator(engine) -> None:  # type: ignore[n
     assert not [x for x in code_text(engine, "Somebody was killed.").events if x.root == "19"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Two Chilean tourists were killed by a roadside bomb outside the Bolivian city of Potosi.", "BOL"),
+        ("Four Kenyan policemen were killed in a blast in a crowded market of central Nairobi.", "KEN"),
+        ("A car bomb near the town of Kisumu killed two Ugandan traders on Monday.", "KEN"),
+    ],
+)
+def test_an_unnamed_perpetrator_is_placed_where_the_act_happened(  # type: ignore[no-untyped-def]
+    engine, sentence: str, country: str
+) -> None:
+    e = _first(code_text(engine, sentence), "19")
+    assert e.source is not None and e.source.country == country and e.source.sector is None, e
+    assert e.rule.endswith("+place-source")
+
+
 def test_weapon_modifier_names_the_attacker(engine) -> None:  # type: ignore[no-untyped-def]
     e = _first(code_text(engine, "Turkish air strikes killed two Syrian soldiers."), "19")
     assert e.source is not None and (e.source.country, e.target.country) == ("TUR", "SYR")
@@ -550,3 +566,145 @@ def test_what_is_done_despite_pressure_is_against_its_author(engine) -> None:  #
         code_text(engine, "The Kenyan minister refused to resign despite pressure from Ugandan traders.")
     )
     assert ("1231", "asserted", "KENGOV", "UGABUS") in coded, coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "tgt"),
+    [
+        ("The Chilean president met the Peruvian foreign minister in Bolivia.", "04", "PERGOV"),
+        ("Chilean envoys held talks in Bolivia on Monday.", "04", None),
+        ("The Chilean president said in Bolivia that talks would go on.", "01", None),
+        ("Chilean troops shelled rebel positions in Bolivia.", "19", "BOL"),
+        # what is discussed there is a topic, not a host
+        ("Chilean envoys held talks in Argentina on the unrest in Bolivia.", "04", "BOL"),
+        # who goes to a meeting abroad visits the host state
+        ("The Chilean president will attend a summit in Bolivia next week.", "04", "BOL"),
+        ("The Chilean president travelled to talks in Bolivia on Monday.", "04", "BOL"),
+    ],
+)
+def test_a_place_is_a_target_only_of_acts_aimed_at_its_state(  # type: ignore[no-untyped-def]
+    engine, sentence: str, code: str, tgt: str | None
+) -> None:
+    """A meeting or a statement in a place is no act toward the place's state; force is."""
+    coded = [(c, t) for c, _, _, t in _codes(code_text(engine, sentence)) if c.startswith(code)]
+    assert coded, sentence
+    if tgt is None:
+        assert all(t is None or not t.startswith("BOL") for _, t in coded), coded
+    else:
+        assert any(t is not None and t.startswith(tgt) for _, t in coded), coded
+
+
+def test_the_target_may_sit_in_a_phrase_inside_the_verbs_phrase(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(
+        code_text(engine, "The Kenyan president reneged on his commitment to the Ugandan farmers.")
+    )
+    assert any(c == "120" and t == "UGAAGR" for c, _, _, t in coded), coded
+
+
+def test_a_complaint_is_against_what_it_is_over(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Kenya complained to the United Nations over Ugandan border raids."))
+    assert any(c == "114" and t == "UGA" for c, _, _, t in coded), coded
+
+
+def test_a_preposition_left_without_object_takes_the_noun_after_it(engine) -> None:  # type: ignore[no-untyped-def]
+    # parsed as "to | officers holed up": the officers are the subject of the participle clause
+    text = (
+        "Chile has granted diplomatic asylum to four Bolivian army officers holed up in a diplomatic"
+        " residence since last week's coup, the Chilean embassy said on Monday."
+    )
+    coded = _codes(code_text(engine, text))
+    assert any(c == "075" and t == "BOLMIL" for c, _, _, t in coded), coded
+
+
+def test_a_demand_to_withdraw_is_aimed_at_who_withdraws(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(
+        code_text(engine, "The African Union demanded the withdrawal of Ugandan troops from Kenya on Monday.")
+    )
+    assert any(c == "1056" and t == "UGAMIL" for c, _, _, t in coded), coded
+
+
+def test_hacking_into_a_thing_is_aimed_at_its_owner(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Chile has tried to hack into the computers of Bolivian army officers."))
+    assert any(c == "176" and t == "BOLMIL" for c, _, _, t in coded), coded
+
+
+def test_ordering_someone_to_act_is_a_demand(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(
+        code_text(engine, "A Chilean judge ordered the Bolivian consul to appear in court on Monday.")
+    )
+    assert any(c == "100" and s == "CHLJUD" and (t or "").startswith("BOL") for c, _, s, t in coded), coded
+    # a pattern of "order" keeps its own code
+    coded = _codes(code_text(engine, "Chile ordered the arrest of the Bolivian consul."))
+    assert not any(c == "100" for c, _, _, _ in coded), coded
+
+
+def test_an_object_the_parser_hung_elsewhere_is_still_the_target(engine) -> None:  # type: ignore[no-untyped-def]
+    # after an "as" phrase, parsed as its apposition
+    result = code_text(
+        engine, "Peru on Friday denounced as an ugly crime Chile's suppression of the Mapuche unrest."
+    )
+    e = _first(result, "11")
+    assert e.target is not None and e.target.country == "CHL" and e.rule == "denounce", _codes(result)
+    # before the infinitive of an object-control verb, parsed as the subject of a clause
+    text = (
+        "The Kenyan rebels refused to allow African Union planes to land and evacuate their wounded fighters."
+    )
+    coded = _codes(code_text(engine, text))
+    assert any(c == "120" and t == "IGOAFRAFU" for c, _, _, t in coded), coded
+
+
+def test_a_named_possessor_is_the_author_of_the_act(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Peru condemned Chile's arrest of Bolivian fishermen."))
+    assert ("111", "asserted", "PER", "CHL") in coded, coded
+    # but the source's own act is aimed at its "of" object
+    coded = _codes(code_text(engine, "Israel mounted its invasion of Lebanon on Monday."))
+    assert any(c.startswith("19") and t == "LBN" for c, _, _, t in coded), coded
+
+
+def test_force_against_things_in_a_named_place_is_against_its_country(engine) -> None:  # type: ignore[no-untyped-def]
+    e = _first(
+        code_text(engine, "Bolivian tanks fired three shells at targets in Arica, witnesses said."), "19"
+    )
+    assert e.target is not None and e.target.country == "CHL" and e.target.sector is None, e
+
+
+def test_launching_fire_against_someone_is_an_attack(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(
+        code_text(engine, "Chilean forces launched artillery and rocket fire against Bolivian army camps.")
+    )
+    assert any(c == "190" and s == "CHLMIL" and (t or "").startswith("BOL") for c, _, s, t in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "src", "tgt"),
+    [
+        ("Hundreds of Bolivian students gathered for a rally in Cochabamba on Monday.", "BOLEDU", "BOL"),
+        ("Thousands of Kenyan farmers took part in a demonstration in Mombasa on Friday.", "KENAGR", "KEN"),
+    ],
+)
+def test_who_gathers_for_a_protest_protests_against_the_state_it_is_held_in(  # type: ignore[no-untyped-def]
+    engine, sentence: str, src: str, tgt: str
+) -> None:
+    e = _first(code_text(engine, sentence), "14")
+    assert e.source is not None and e.source.code == src, e
+    assert e.target is not None and e.target.country == tgt and e.rule.endswith("+place-target"), e
+
+
+def test_a_protest_is_aimed_at_what_its_purpose_shows_anger_at(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Chilean students blocked a highway in Santiago to show their anger at Bolivia's gas policy."
+    coded = _codes(code_text(engine, text))
+    assert ("144", "asserted", "CHLEDU", "BOL") in coded, coded
+
+
+def test_a_force_of_no_country_stands_for_the_country_it_is_stationed_in(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile is ready to contribute 500 troops to an international peacekeeping force in Haiti."
+    e = _first(code_text(engine, text), "03")
+    assert e.target is not None and e.target.country == "HTI", e
+
+
+def test_saying_something_is_out_of_the_question_is_a_rejection(engine) -> None:  # type: ignore[no-untyped-def]
+    coded = _codes(code_text(engine, "Chile said a new round of talks with Bolivia was out of the question."))
+    assert ("120", "asserted", "CHL", "BOL") in coded, coded
+    # a place one goes out of is no refusal
+    coded = _codes(code_text(engine, "The Chilean minister said he went out of the house."))
+    assert not [c for c, _, _, _ in coded if c.startswith("12")], coded

@@ -9,12 +9,15 @@
   joint act coded both ways), widened to the noun phrase as the gold marks it: determiners,
   modifiers and "of" phrases, a possessor or modifier with what it qualifies ("Haiti's interim
   government", "the Fijian rebels"), a group with its whole phrase ("a group of Moroccan
-  diplomats"), "in" phrases of a common noun ("rebels in Darfur"), appositions ("Kenzo Oshima,
-  the UN relief coordinator", "(FIS)"), a pronoun at its antecedent in the same sentence, each
-  conjunct apart; not the act done to an "of" phrase ("the removal of President X" → President X);
-  a target's request with its author ("rejected demands from Shona rebels"); no other
-  prepositional phrases nor clauses, no relative clause anywhere inside the phrase and no
-  number after a name ("gave the Ivory Coast 5 million dollars"). Against the gold BIO spans: exact-span
+  diplomats"), "in" and "from" phrases of a common noun ("rebels in Darfur", "activists from the
+  Fatah party"), appositions ("Kenzo Oshima, the UN relief coordinator", "(FIS)"), a pronoun
+  at its antecedent in the same sentence, each conjunct apart; not the act done to an "of"
+  phrase ("the removal of President X" → President X);
+  a target's request with its author ("rejected demands from Shona rebels"); a place that
+  stands for the things attacked there with them ("fired at targets in Hebron"); no other
+  prepositional phrases nor clauses, no relative clause anywhere inside the phrase, no
+  number after a name ("gave the Ivory Coast 5 million dollars") and no date after the noun
+  ("over the air raids last Friday"). Against the gold BIO spans: exact-span
   precision, recall and F1 over S and T together, and token-level F1.
 """
 
@@ -39,6 +42,7 @@ from eventwire.evaluation.common import (
     pct,
     run_parts,
 )
+from eventwire.events.coder import PLACE_OF_TARGET
 from eventwire.events.patterns import NOMINALS
 from eventwire.records import Actor, Event
 
@@ -53,6 +57,7 @@ ACT_NOUNS = frozenset(NOMINALS) | frozenset(
 # nouns of a request or proposal marked with their author as the target of a response to them
 # ("rejected demands from Shona rebels", "bowed to calls by Kofi Annan")
 REQUEST_NOUNS = frozenset("demand call appeal offer proposal request plea invitation".split())
+TIME_ENTS = frozenset({"DATE", "TIME"})
 NP_SKIP = frozenset({"prep", "relcl", "acl", "punct", "cc", "advcl", "case"})
 
 
@@ -172,9 +177,9 @@ def _spans(tags: list[str]) -> set[tuple[str, int, int]]:
 
 def _np_tokens(head: Token, path: frozenset[int] = frozenset()) -> list[Token]:
     """The tokens of the noun phrase headed by ``head`` as the gold marks it: determiners and
-    modifiers, "of" phrases and the prepositions in ``path``, "in" phrases of a common noun
-    ("rebels in Darfur"), appositions ("Kenzo Oshima, the UN relief coordinator", "(FIS)");
-    conjuncts are marked apart."""
+    modifiers, "of" phrases and the prepositions in ``path``, "in" and "from" phrases the parser
+    hangs on a common noun ("rebels in Darfur", "doctors from two aid groups"), appositions
+    ("Kenzo Oshima, the UN relief coordinator", "(FIS)"); conjuncts are marked apart."""
     keep = [head]
     doc = head.doc
     for child in head.children:
@@ -185,13 +190,19 @@ def _np_tokens(head: Token, path: frozenset[int] = frozenset()) -> list[Token]:
             continue
         if child.dep_ in NP_SKIP and not (
             child.dep_ == "prep"
-            and (child.lower_ == "of" or child.i in path or (child.lower_ == "in" and head.pos_ == "NOUN"))
+            and (
+                child.lower_ == "of"
+                or child.i in path
+                or (child.lower_ in {"in", "from"} and head.pos_ == "NOUN")
+            )
         ):
             continue
         if child.dep_ == "conj":
             continue  # conjoined actors are marked one by one ("Yemen, Algeria and Malaysia")
         if child.dep_ == "nummod" and child.i > head.i and head.pos_ == "PROPN":
             continue  # a number after a name is the next phrase's ("gave the Ivory Coast 5 million")
+        if child.dep_ == "npadvmod" and child.ent_type_ in TIME_ENTS:
+            continue  # a date says when, not who ("the air raids last Friday" ends at "raids")
         keep.extend(_without_clauses(child))
     return sorted(set(keep), key=lambda t: t.i)
 
@@ -305,6 +316,8 @@ def _widen(item: Any, actor: Actor, role: str = "S") -> tuple[int, int] | None:
         root = chunk.root
         if actor.resolved_by.startswith("pronoun"):
             root = _antecedent(item, para, actor, root) or root
+        if actor.resolved_by == PLACE_OF_TARGET and root.dep_ == "pobj" and root.head.head.pos_ == "NOUN":
+            root = root.head.head  # the things attacked there ("fired at targets in Hebron")
         top, path = _argument_head(root, role)
         toks = _np_tokens(top, path)
         return para.offset + toks[0].idx, para.offset + toks[-1].idx + len(toks[-1].text)

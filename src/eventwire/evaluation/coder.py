@@ -63,15 +63,16 @@ def eval_gsr(shared: Path, engine: Any, limit: int | None) -> dict[str, Any]:
     records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text") and r.get("event")]
     if limit:
         records = records[:limit]
-    by_id = {r["id"]: r for r in records}
-    sents = [Sentence(r["id"], r["text"]) for r in records]
+    # keyed by position: the gold file repeats an id for two different sentences
+    by_key = {str(n): r for n, r in enumerate(records)}
+    sents = [Sentence(key, r["text"]) for key, r in by_key.items()]
     n = typ = dyad = coded = 0
     confusion: Counter[tuple[str, str]] = Counter()
     per_type_gold: Counter[str] = Counter()
     per_type_hit: Counter[str] = Counter()
     per_type_pred: Counter[str] = Counter()
     for item in code_sentences(engine, sents):
-        rec = by_id[item.sentence.key]
+        rec = by_key[item.sentence.key]
         gold_type = _plover(rec["event"]) or "?"
         n += 1
         per_type_gold[gold_type] += 1

@@ -6,7 +6,8 @@ target (as the pattern says where to look), the modality (negation, modals, futu
 verbs, conditionals, reported speech) and keeps the evidence: sentence, spans and the rule.
 An announced or promised act of cooperation is coded as the intent (03x), a refused one as a
 rejection (12x), an announced or floated act of force or sanction as a threat (13x); violence
-whose perpetrator the sentence does not name is kept with no source.
+whose perpetrator the sentence does not name is kept with an unidentified source of the country
+where it happened ("a car bomb killed three people in Baghdad": IRQ), else with no source.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from eventwire.actors import DocActors
+from eventwire.actors.resolve import LOCATIVE_PREPS, PLACE_NOUNS
 from eventwire.events.cameo import INTENT_OF, REFUSAL_OF, THREAT_OF, CameoCode, by_prefix
 from eventwire.events.patterns import NOMINALS, Pattern, PatternBook, nominal_objects, objects, prep_objects
 from eventwire.nlp import ParsedParagraph
@@ -79,6 +81,10 @@ def _construction(name: str, lemma: str, code: str) -> Pattern:
 
 SAY_MUST = _construction("say-must", "say", "100")
 CHARGE_THAT = _construction("charge-that", "charge", "112")
+ORDER_TO = _construction("order-to", "order", "100")
+OUT_OF_QUESTION = _construction("out-of-question", "out", "120")
+# verbs by which people come together for a protest ("converged for a rally in Lagos")
+GATHER_VERBS = frozenset("gather converge assemble march flock come rally participate mass".split())
 # nouns whose participle clause is said by their author ("a declaration demanding reforms")
 DOCUMENT_NOUNS = frozenset(
     "statement declaration communique letter petition resolution report appeal message note "
@@ -95,6 +101,24 @@ LABOUR_STRIKE_WORDS = frozenset(
 STATE_ROOTS = frozenset({"17"})
 # roots whose events are kept when the sentence names the victims but not the perpetrator
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
+# how an unidentified perpetrator is placed: in the country where the act happened
+PLACE_OF_ACT = "unidentified, placed where the act happened"
+# how the target of force against things in a place is named: by the place's country
+PLACE_OF_TARGET = "the place where the things attacked are"
+# how the country hosting a force of no country is named
+FORCE_NOUNS = frozenset("force peacekeeper troop mission contingent observer soldier".split())
+PLACE_OF_HOST = "the country the force is stationed in"
+# how the target of a protest with no other party named is found: the state it is held in
+PLACE_OF_PROTEST = "the state the protest is held in"
+# a statement, an appeal, a meeting (or the wish to meet) and the signing of a deal somewhere
+# are no acts toward the host state ("their leaders met in Singapore"); a curfew, a strike, an
+# attack or a pledge to act in a place are ("imposed a curfew in Kirkuk")
+NO_PLACE_TARGET = frozenset({"01", "02", "04", "036", "057"})
+TOPIC_PREPS = frozenset({"on", "about", "over", "concerning", "regarding"})
+# but whoever goes to a meeting held abroad visits the host state ("will attend a summit in
+# Switzerland", "travelled to talks in Geneva"): a place in a clause with one of these verbs
+# stays a target of a consultation
+TRAVEL_VERBS = frozenset({"attend", "visit", "travel", "go", "fly", "arrive", "come", "head", "journey"})
 INSTRUMENT_NOUNS = frozenset(
     "attack strike airstrike raid bombing bomb shelling shell fire gunfire rocket missile mortar "
     "explosion blast drone offensive assault ambush artillery bombardment grenade mine landmine "
@@ -125,6 +149,9 @@ XCOMP_TARGETS = (
     "prep:on",
     "object.prep:against",
     "object.prep:on",
+    "object.prep:for",  # "to show their disapproval for X's policies"
+    "object.prep:at",
+    "object.prep:over",
 )
 # the acts a source does "in protest" or "in retaliation": "began a hunger strike in protest
 # against the arrests by X", "shelled the town in retaliation for X's raid"
@@ -250,6 +277,79 @@ def purpose_clauses(tok: Token) -> list[Token]:
     out = [x for x in tok.children if x.dep_ == "advcl" and _infinitive(x)]
     nouns = [tok] if tok.pos_ in {"NOUN", "PROPN"} else objects(tok)
     return out + [x for n in nouns for x in n.children if x.dep_ in {"acl", "relcl"} and _infinitive(x)]
+
+
+def _in_topic(tok: Token, chain: set[int]) -> bool:
+    """``tok`` sits in the topic phrase of a verb or noun in ``chain`` ("a summit on the unrest
+    in Iran", "talks about the war in Bosnia"): what is discussed there, not where."""
+    cur = tok
+    while cur.head.i != cur.i and cur.i not in chain:
+        head = cur.head  # on the verb or on its object ("held talks on ...")
+        if cur.dep_ == "prep" and cur.lower_ in TOPIC_PREPS:
+            if head.i in chain or (head.dep_ == "dobj" and head.head.i in chain):
+                return True
+        cur = cur.head
+    return False
+
+
+def _locative(prep: Token) -> bool:
+    """A preposition naming where something happens: "in", "near", "outside (of)"."""
+    if prep.lower_ == "of" and prep.dep_ == "prep":
+        prep = prep.head  # "outside of the city"
+    return prep.lower_ in LOCATIVE_PREPS
+
+
+def _governing_phrases(verb: Token) -> set[Token]:
+    """The locative phrases of the clause an act named by an infinitive or a noun is the subject
+    or object of ("an attempt to assassinate X was thwarted in Y": Y)."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in {"xcomp", "acl"} or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if cur.pos_ != "NOUN" or cur.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        return set()
+    return {t for c in cur.head.children if c.dep_ == "prep" and _locative(c) for t in c.subtree}
+
+
+def _place_tokens(pobj: Token) -> list[Token]:
+    """The words of a locative phrase that may name its place: a proper noun ("in Baghdad"), a
+    place noun's modifier or "of" object ("the Iraqi city of Basra"), and proper nouns in the
+    "of" phrases below it ("in a sector of eastern Beirut")."""
+    out: list[Token] = []
+    todo = [pobj]
+    while todo:
+        cur = todo.pop(0)
+        if cur.pos_ == "PROPN":
+            out.append(cur)
+        if cur.lemma_.lower() in PLACE_NOUNS:
+            out.extend(c for c in cur.children if c.dep_ in {"amod", "compound"})
+        todo.extend(o for c in cur.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children)
+    return [t for t in out if t.dep_ in {"pobj", "amod", "compound", "appos"} or t is pobj]
+
+
+def _misparsed_objects(verb: Token) -> list[Token]:
+    """The object of a verb the parser hung elsewhere: after an "as" phrase, as its apposition
+    ("denounced as an ugly crime Serbia's suppression of ..."); before the infinitive of an
+    object-control verb, as the subject of a clause ("allow UN planes | to land")."""
+    out = [
+        a
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for a in pobj.children
+        if a.dep_ == "appos" and a.i > pobj.i
+    ]
+    if not out and verb.lemma_ in OBJECT_CONTROL:
+        out = [
+            s
+            for clause in verb.children
+            if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            for s in clause.children
+            if s.dep_ == "nsubj"
+        ]
+    return out
 
 
 def _own(noun: Token) -> bool:
@@ -444,16 +544,23 @@ class _SentenceCoder:
             found = self.actors.resolve(self.para, tok)
             if not found and tok.pos_ in {"NOUN", "PROPN"}:
                 # "a letter from Kim", "a statement by the ministry": the author is the actor
-                for prep in ("from", "by", "of"):
+                for prep in ("from", "by"):
                     inner = prep_objects(tok, prep)
                     if inner:
                         found = [a for t in inner for a in self.actors.resolve(self.para, t)]
                         if found:
                             break
-            if not found and tok.pos_ == "NOUN":
-                # "Sweden's decision", "the government's refusal": the act's author
-                owners = [c for c in tok.children if c.dep_ == "poss"]
-                found = [a for t in owners for a in self.actors.resolve(self.para, t)]
+            owners = [c for c in tok.children if c.dep_ == "poss"] if tok.pos_ == "NOUN" else []
+            if not found:
+                # "Sweden's decision", "Serbia's suppression of the unrest": the act's author
+                named = [t for t in owners if t.pos_ != "PRON"]
+                found = [a for t in named for a in self.actors.resolve(self.para, t)]
+            if not found and tok.pos_ in {"NOUN", "PROPN"}:
+                # "the computers of army officers": the owner; "its invasion of Lebanon": Lebanon
+                found = [a for t in prep_objects(tok, "of") for a in self.actors.resolve(self.para, t)]
+            if not found:
+                # "its decision", "their refusal": the author the pronoun stands for
+                found = [a for t in owners if t.pos_ == "PRON" for a in self.actors.resolve(self.para, t)]
             if not found and tok.pos_ == "NOUN":
                 # "crimes committed by Croat forces", "a rally staged by students": their author
                 done = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
@@ -487,6 +594,8 @@ class _SentenceCoder:
                 continue
             if tok.lemma_ == "charge" and self.code_charge_that(tok):
                 continue
+            if tok.lower_ == "out" and self.code_out_of_question(tok):
+                continue
             if tok.lemma_ in HELP_VERBS and tok.pos_ in {"VERB", "AUX"} and helps_another_act(tok):
                 self.note(tok, None, "a purpose or helped act: the other verb is the event")
                 continue
@@ -496,6 +605,8 @@ class _SentenceCoder:
                     self.code_noun(tok, nominal)
                 continue
             pattern, misses = self.book.match(tok)
+            if pattern is None and tok.lemma_ == "order" and self.code_order_to(tok):
+                continue
             if pattern is None:
                 self.note(tok, None, "no pattern fits: " + "; ".join(misses))
                 continue
@@ -561,6 +672,37 @@ class _SentenceCoder:
         self.emit(tok, tok, CHARGE_THAT, sources, targets)
         return True
 
+    def code_out_of_question(self, tok: Token) -> bool:
+        """ "X said (that) Y is out of the question" is X rejecting Y (120), aimed at the other
+        party Y names ("removing the sanctions on Burma is out of the question" → Burma)."""
+        clause = tok.head
+        question = [q for o in tok.children if o.lower_ == "of" for q in o.children if q.lemma_ == "question"]
+        if not question or clause.lemma_ != "be" or clause.dep_ != "ccomp":
+            return False
+        if clause.head.lemma_ not in SPEECH_VERBS:
+            return False
+        sources = self.resolve(subject_of(clause.head)[0])
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "csubj"}]
+        named = [t for s in subjects for t in s.subtree if t.pos_ == "PROPN"]
+        countries = {a.country for a in sources}
+        targets = [a for a in self.resolve(named) if a.country not in countries][:1]
+        if not sources:
+            return False
+        self.emit(clause.head, clause.head, OUT_OF_QUESTION, sources, targets)  # the saying is the act
+        return True
+
+    def code_order_to(self, tok: Token) -> bool:
+        """ "X ordered Y to Z" is X demanding of Y (100) when no pattern of "order" fits ("ordered
+        the newspaper to suspend publication", "ordered the former president to appear")."""
+        if tok.pos_ != "VERB" or not any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children):
+            return False
+        sources = self.resolve(subject_of(tok)[0])
+        targets = [a for a in self.resolve(objects(tok)) if a not in sources]
+        if not sources or not targets:
+            return False
+        self.emit(tok, tok, ORDER_TO, sources, targets)
+        return True
+
     def labour_strike(self, tok: Token, pattern: Pattern, sources: list[Actor]) -> Pattern:
         """A "strike" by workers, or a general/hunger/teachers' strike, is a labour strike (143),
         not an armed strike (190)."""
@@ -583,7 +725,7 @@ class _SentenceCoder:
                 objs = nominal_objects(host)
                 found = objs if spec == "dobj" else [p for o in objs for p in prep_objects(o, spec[12:])]
             elif spec == "dobj":
-                found = [o for o in objects(host) if o.dep_ != "nsubjpass"]
+                found = [o for o in objects(host) if o.dep_ != "nsubjpass"] or _misparsed_objects(host)
             elif spec == "nsubjpass":
                 found = [c for c in host.children if c.dep_ == "nsubjpass"]
             elif spec == "dative":
@@ -595,6 +737,10 @@ class _SentenceCoder:
                 found = [
                     s for c in host.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
                 ]
+            elif spec.startswith("prep:") and ".prep:" in spec:
+                # "reneged on his commitment to the people": a phrase inside a phrase
+                outer, inner = spec[5:].split(".prep:", 1)
+                found = [p for o in prep_objects(host, outer) for p in prep_objects(o, inner)]
             elif spec.startswith("prep:"):
                 found = prep_objects(host, spec[5:])
             elif spec.startswith("object.prep:"):
@@ -606,18 +752,38 @@ class _SentenceCoder:
         return []
 
     def targets(self, tok: Token, pattern: Pattern, extra: Token | None = None) -> list[Actor]:
+        things: list[Token] = []
         for spec in pattern.target:
             toks = self.target_tokens(tok, spec, extra)
             actors = self.resolve(toks)
             if actors:
-                return actors
+                return self.hosted(toks, actors)
+            things.extend(toks)
+        if pattern.code[:2] in UNATTRIBUTED_ROOTS:
+            # force against things in a place is against the place ("fired at targets in Jericho")
+            named = [p for t in things for p in prep_objects(t, "in") if p.pos_ == "PROPN"]
+            placed = [self._country_of_place(p, PLACE_OF_TARGET) for p in named]
+            if any(placed):
+                return [a for a in placed if a is not None][:1]
         self.generic_target = True
         for spec in GENERIC_TARGETS:
-            actors = self.resolve(self.generic_target_tokens(tok, spec, pattern.code[:2] >= "14"))
+            toks = self.generic_target_tokens(tok, spec, pattern.code[:2] >= "14")
+            actors = self.resolve(toks)
             if actors:
-                return actors
+                return self.hosted(toks, actors)
         self.generic_target = False
         return []
+
+    def hosted(self, toks: list[Token], actors: list[Actor]) -> list[Actor]:
+        """A force of no country stationed in a named place stands for its host country ("sent
+        troops to an international peace-keeping force in Liberia" → Liberia); other targets
+        are kept."""
+        if any(a.country is not None for a in actors):
+            return actors
+        forces = [t for t in toks if t.lemma_.lower() in FORCE_NOUNS]
+        named = [p for t in forces for p in prep_objects(t, "in") if p.pos_ == "PROPN"]
+        placed = [a for a in (self._country_of_place(p, PLACE_OF_HOST) for p in named) if a is not None]
+        return placed[:1] or actors
 
     def generic_target_tokens(self, tok: Token, spec: str, forceful: bool = False) -> list[Token]:
         """Places a target often sits when the pattern's own places are empty; for an act of
@@ -640,7 +806,9 @@ class _SentenceCoder:
             return []
         return self.target_tokens(tok, spec)
 
-    def fallback_target(self, source: Actor, trigger: Token, verb: Token) -> tuple[list[Actor], str] | None:
+    def fallback_target(
+        self, source: Actor, trigger: Token, verb: Token, code: str
+    ) -> tuple[list[Actor], str] | None:
         """An actor the sentence names near the trigger when the pattern's places are empty,
         with the actors conjoined to it ("to mediate between Mauritania and Senegal").
 
@@ -648,7 +816,8 @@ class _SentenceCoder:
         too) or the place the act happens ("imposed a curfew in Kirkuk") counts; then other
         clauses below or beside it ("demanded that Iran ...", "... unless Israel withdraws"), where
         only another country's actor does. Never the reporting clause ("sources in Cairo said")
-        nor the source's own phrase; a place only when no other actor is there."""
+        nor the source's own phrase; a place only when no other actor is there, and never for a
+        statement, an appeal or a meeting held there (``NO_PLACE_TARGET``)."""
         pos = self.para.offset + trigger.idx
         links = _chain(verb)
         chain = {t.i for t in links} | {trigger.i}  # a noun trigger's own phrase counts too
@@ -670,6 +839,8 @@ class _SentenceCoder:
             if scope is None or (scope == 1 and not foreign):
                 continue
             kind = self._mention_kind(actor)
+            if kind == "place" and not self._place_may_be_target(root, chain, links, code):
+                continue
             other = actor.country != source.country or (actor.key != source.key and actor.country is None)
             if kind == "modifier" and not (other and _object_modifier(root, chain)):
                 continue
@@ -679,6 +850,16 @@ class _SentenceCoder:
         if best is None:
             return None
         return self._with_conjuncts(best[3], source), ("+place-target" if best[1] else "+sentence-target")
+
+    @staticmethod
+    def _place_may_be_target(root: Token, chain: set[int], links: list[Token], code: str) -> bool:
+        """Whether a place named in the trigger's sentence may be the target of an event coded
+        ``code``: always, except for statements, appeals and meetings held there
+        (``NO_PLACE_TARGET``), unless it is what they are about ("a summit on the unrest in
+        Iran") or the source travels there to meet (``TRAVEL_VERBS``)."""
+        if NO_PLACE_TARGET.isdisjoint({code[:2], code}) or _in_topic(root, chain):
+            return True
+        return code[:2] == "04" and any(t.lemma_.lower() in TRAVEL_VERBS for t in links)
 
     def _with_conjuncts(self, actor: Actor, source: Actor) -> list[Actor]:
         """``actor`` and the actors conjoined to its mention, in the order the sentence names them."""
@@ -826,6 +1007,8 @@ class _SentenceCoder:
             pair = self.resolve(between)
             if len(pair) >= 2:
                 sources, targets = [pair[0]], pair[1:]
+        if not sources and pattern.code[:2] == "14":
+            sources = self.gathered_for(tok)
         if not sources and pattern.code[:2] >= "14":
             sources = self.modifier_sources(tok, targets)
         verb = light if light is not None else clause_verb(tok)
@@ -891,6 +1074,19 @@ class _SentenceCoder:
         subs, passive = subject_of(head.head)
         return [] if passive else self.resolve(subs)
 
+    def gathered_for(self, tok: Token) -> list[Actor]:
+        """Who gathers, marches or takes part in a protest named by a noun: "thousands converged
+        for a rally", "students took part in a demonstration" (the subject of that verb)."""
+        if tok.dep_ != "pobj" or tok.head.lower_ not in {"for", "in", "to", "at"}:
+            return []
+        verb = tok.head.head
+        if verb.lemma_ not in GATHER_VERBS and not (
+            verb.lemma_ == "take" and any(c.lower_ == "part" for c in verb.children)
+        ):
+            return []
+        subs, passive = subject_of(verb)
+        return [] if passive else self.resolve(subs)
+
     def instrument_sources(self, toks: Iterable[Token]) -> list[Actor]:
         """The side behind a weapon or attack named as the agent: "Israeli air strikes killed",
         "US drone attacks have killed", "was hit by a Russian missile"."""
@@ -915,13 +1111,60 @@ class _SentenceCoder:
 
     def emit_unattributed(self, tok: Token, verb: Token, pattern: Pattern, targets: list[Actor]) -> None:
         """Violence whose perpetrator the sentence does not name ("three soldiers were killed",
-        "a roadside bomb killed two policemen"): coded with no source."""
+        "a roadside bomb killed two policemen"): coded with an unidentified source of the
+        country where it happened ("... in central Baghdad", "near the town of Samarra"), as
+        event data code unknown gunmen by the country they act in; with no source when the
+        sentence names no such place."""
         framed = self.frame(tok, verb, pattern)
         if framed is None:
             return
         code, modality, rule, reporter = framed
+        source = self.place_source(tok, verb)
+        how = "+no-source" if source is None else "+place-source"
         for target in targets:
-            self.append(tok, code, modality, None, target, rule + "+no-source", 0.5, reporter)
+            self.append(tok, code, modality, source, target, rule + how, 0.5, reporter)
+
+    def place_source(self, tok: Token, verb: Token, how: str = PLACE_OF_ACT) -> Actor | None:
+        """An actor of the country of the first place named in a locative phrase of the
+        trigger's clause ("in Baghdad", "outside the Iraqi city of Basra", "in a sector of
+        eastern Beirut"): an unidentified perpetrator there, or the state a protest held there
+        is aimed at (``how``)."""
+        phrases = sorted(set(verb.subtree) | set(tok.subtree) | _governing_phrases(verb), key=lambda t: t.i)
+        for pobj in phrases:
+            if pobj.dep_ != "pobj" or not _locative(pobj.head):
+                continue
+            for cand in _place_tokens(pobj):
+                found = self._country_of_place(cand, how)
+                if found is not None:
+                    return found
+        return None
+
+    def _country_of_place(self, tok: Token, how: str) -> Actor | None:
+        """An actor of no sector of the country ``tok`` names as a place, or None: an unidentified
+        perpetrator there (``PLACE_OF_ACT``) or what was attacked there (``PLACE_OF_TARGET``)."""
+        iso3: str | None = None
+        for actor in self.actors.resolve(self.para, tok):
+            if (actor.key or "").startswith("country:") and actor.country is not None:
+                iso3 = actor.country
+                break
+        if iso3 is None and tok.pos_ == "PROPN":
+            place = self.actors.place_at(self.para, tok)
+            iso3 = place[0] if place is not None else None
+        if iso3 is None:
+            return None
+        entry = self.actors.d.countries.get(iso3)
+        start = self.para.offset + tok.idx
+        return Actor(
+            text=tok.text,
+            name=f"unidentified actor in {iso3}" if how == PLACE_OF_ACT else f"{iso3} (placed)",
+            code=entry.cameo if entry is not None and entry.cameo else iso3,
+            country=iso3,
+            sector=None,
+            org=None,
+            start=start,
+            end=start + len(tok.text),
+            resolved_by=how,
+        )
 
     def emit(
         self, tok: Token, verb: Token, pattern: Pattern, sources: list[Actor], targets: list[Actor]
@@ -946,7 +1189,11 @@ class _SentenceCoder:
         else:
             about = self.statement_about(tok) if code.root == "01" else []
             for s in sources:
-                fallback = None if code.root == "01" else self.fallback_target(s, tok, verb)
+                fallback = None if code.root == "01" else self.fallback_target(s, tok, verb, code.code)
+                if fallback is None and code.root == "14":
+                    # a protest with no other party named is aimed at the state it is held in
+                    held = self.place_source(tok, verb, PLACE_OF_PROTEST)
+                    fallback = None if held is None else ([held], "+place-target")
                 subjects = [a for a in about if a.country is not None and a.country != s.country]
                 if fallback is not None:
                     pairs.extend((s, t, rule + fallback[1]) for t in fallback[0])

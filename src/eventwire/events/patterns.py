@@ -215,14 +215,28 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
     out = []
     for child in tok.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep:
-            for pobj in child.children:
-                if pobj.dep_ in {"pobj", "pcomp"}:
-                    out.append(pobj)
-                    out.extend(pobj.conjuncts)
+            for pobj in [*(c for c in child.children if c.dep_ in {"pobj", "pcomp"}), *_stranded(child)]:
+                out.append(pobj)
+                out.extend(pobj.conjuncts)
         elif prep == "for" and child.dep_ in {"advcl", "ccomp"} and _introduced_by(child, "for"):
             subs = [s for s in child.children if s.dep_ == "nsubj"]
             out.extend(x for s in subs for x in (s, *s.conjuncts))
     return out
+
+
+def _stranded(prep: Token) -> list[Token]:
+    """The object of a preposition the parser left without one because it made the noun the
+    subject of a participle clause after it ("granted asylum to five officers holed up in ..."
+    parsed as "to | officers holed up")."""
+    if any(c.dep_ in {"pobj", "pcomp"} for c in prep.children):
+        return []
+    return [
+        s
+        for clause in prep.head.children
+        if clause.dep_ in {"advcl", "ccomp", "acl"} and clause.i > prep.i
+        for s in clause.children
+        if s.dep_ in {"nsubj", "nsubjpass"} and s.left_edge.i == prep.i + 1
+    ]
 
 
 def _introduced_by(clause: Token, word: str) -> bool:
