@@ -79,11 +79,12 @@ def eval_gsr_actors(shared: Path, engine: Any, limit: int | None) -> dict[str, A
     records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text")]
     if limit:
         records = records[:limit]
-    by_id = {r["id"]: r for r in records}
+    # keyed by position: the gold file repeats an id for two different sentences
+    by_key = {str(n): r for n, r in enumerate(records)}
     n_country = ok_country = n_sector = ok_sector = not_found = 0
     misses: list[list[str | None]] = []
-    for item in code_sentences(engine, (Sentence(r["id"], r["text"]) for r in records)):
-        rec = by_id[item.sentence.key]
+    for item in code_sentences(engine, (Sentence(key, r["text"]) for key, r in by_key.items())):
+        rec = by_key[item.sentence.key]
         text = item.article.text
         for role in ("source", "target"):
             gold = rec.get(role)
