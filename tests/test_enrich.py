@@ -324,3 +324,44 @@ def test_below_the_trigger_a_whole_country_gives_way_to_a_town(engine) -> None: 
     trigger = next(t for t in doc if t.text == "captured")
     span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
     assert span is not None and span.text == "Mombasa" and tier == "subtree", (span, tier)
+
+
+def test_a_settlement_noun_named_by_proper_nouns_is_a_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    def locate(words: list[str], ents: list[str]):  # type: ignore[no-untyped-def]
+        # "A bomb exploded in the W1 W2 district of W3 ." with the tagger's entity labels ``ents``
+        heads = [1, 2, 2, 2, 7, 6, 7, 3, 7, 8, 2]
+        deps = [
+            "det",
+            "nsubj",
+            "ROOT",
+            "prep",
+            "det",
+            "compound",
+            "compound",
+            "pobj",
+            "prep",
+            "pobj",
+            "punct",
+        ]
+        pos = ["DET", "NOUN", "VERB", "ADP", "DET", "PROPN", "PROPN", "NOUN", "ADP", "PROPN", "PUNCT"]
+        lemmas = [w if p == "PROPN" else w.lower() for w, p in zip(words, pos, strict=True)]
+        doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+        return locate_event(doc[2], (), engine.gazetteer)
+
+    words = ["A", "bomb", "exploded", "in", "the", "Ali", "Musa", "district", "of", "Mombasa", "."]
+    person = ["O"] * 5 + ["B-PERSON", "I-PERSON"] + ["O"] * 2 + ["B-GPE", "O"]
+    # the district's name, tagged a person, is still a place, smaller than the city
+    span, tier = locate(words, person)
+    assert span is not None and span.text == "Ali Musa district" and tier == "verb", (span, tier)
+    # a known town named before a suburb's "of" phrase only says where the suburb lies
+    words[5:10] = ["Addis", "Ababa", "suburb", "of", "Kiboroni"]
+    span, tier = locate(words, person)
+    assert span is not None and span.text == "Kiboroni", (span, tier)
+    # a place noun that no proper noun names is no candidate
+    words[5:10] = ["Ali", "Musa", "market", "of", "Mombasa"]
+    span, tier = locate(words, person)
+    assert span is not None and span.text == "Mombasa", (span, tier)

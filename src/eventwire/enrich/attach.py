@@ -57,6 +57,8 @@ PLACE_NOUNS = frozenset(
     "area county governorate municipality hamlet quarter outskirts island port capital countryside "
     "border street road centre center".split()
 )
+# the settlement nouns that a proper-noun modifier can name ("the Amriya district", "Sadr city")
+NAMED_PLACE_NOUNS = PLACE_NOUNS - frozenset("border street road centre center capital outskirts".split())
 
 
 def _paragraph_of(paragraphs: Sequence[ParsedParagraph], pos: int) -> ParsedParagraph | None:
@@ -183,16 +185,48 @@ def toponym_tokens(
     return tuple(out)
 
 
-def _place_candidates(sent: TokSpan, toponyms: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+def _named_place_noun(tok: Token, gaz: Gazetteer | None) -> tuple[int, int] | None:
+    """The token range of a settlement noun with the proper-noun modifiers that name it, when no
+    word of it is a place entity: "the Amriya district", "Sadr city", "the al-Atebaa
+    neighborhood" (a name the Gazetteer does not know, so it is the most specific of its phrase:
+    :func:`place_size`); None for any other token and for a known town with an "of" phrase ("the
+    Colombo suburb of Nugegoda": the "of" phrase names it) or a country's people ("the Thai
+    border town")."""
+    if tok.lemma_.lower() not in NAMED_PLACE_NOUNS:
+        return None
+    names = [c for c in tok.lefts if c.dep_ == "compound"]
+    if not any(c.pos_ == "PROPN" for c in names):
+        return None
+    doc = tok.doc
+    left = min(c.left_edge.i for c in names)
+    while left < tok.i and doc[left].dep_ == "det":
+        left += 1
+    if any(doc[i].ent_type_ in PLACE_LABELS for i in range(left, tok.i + 1)):
+        return None
+    if gaz is not None and any(gaz.country_of(c.text) for c in names if c.ent_type_ == "NORP"):
+        return None  # "the Thai border town": whose town, not its name
+    of_phrase = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights)
+    if of_phrase and gaz is not None and gaz.resolve(doc[left : tok.i].text) is not None:
+        return None  # "the Colombo suburb of Nugegoda": the "of" phrase names it
+    return left, tok.i + 1
+
+
+def _place_candidates(
+    sent: TokSpan, toponyms: Sequence[tuple[int, int]] = (), gaz: Gazetteer | None = None
+) -> list[tuple[int, int]]:
     """Token ranges that can be a place: place entities, the recogniser's toponyms (token ranges
-    in the sentence's Doc), proper nouns after in/at/near and the proper noun of a place noun's
-    "of" phrase ("the village of Kafr Zeita", ``PLACE_NOUNS``)."""
+    in the sentence's Doc), proper nouns after in/at/near, the proper noun of a place noun's
+    "of" phrase ("the village of Kafr Zeita", ``PLACE_NOUNS``) and a settlement noun named by
+    proper nouns ("the Amriya district", :func:`_named_place_noun`; ``gaz`` tells known towns)."""
     doc = sent.doc
     cands = [
         (e.start, e.end) for e in doc.ents if e.label_ in PLACE_LABELS and sent.start <= e.start < sent.end
     ]
     cands.extend(t for t in toponyms if sent.start <= t[0] < sent.end)
     for tok in sent:
+        named_noun = _named_place_noun(tok, gaz)
+        if named_noun is not None:
+            cands.append(named_noun)
         if tok.dep_ != "pobj" or tok.pos_ != "PROPN":
             continue
         prep = tok.head
@@ -279,7 +313,7 @@ def locate_event(
     the trigger's Doc, as further candidates."""
     sent = trigger.sent
     doc = trigger.doc
-    cands = _place_candidates(sent, toponyms)
+    cands = _place_candidates(sent, toponyms, gaz)
     if not cands:
         return None, "none"
 
