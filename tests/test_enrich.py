@@ -365,3 +365,27 @@ def test_a_settlement_noun_named_by_proper_nouns_is_a_place(engine) -> None:  # 
     words[5:10] = ["Ali", "Musa", "market", "of", "Mombasa"]
     span, tier = locate(words, person)
     assert span is not None and span.text == "Mombasa", (span, tier)
+
+
+def test_a_name_after_in_is_a_place_even_tagged_a_person_but_not_an_institution(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    def locate(words: list[str], ents: list[str]):  # type: ignore[no-untyped-def]
+        # "Gunmen killed three guards at W1 W2 in W3 ."
+        heads = [1, 1, 3, 1, 1, 6, 4, 6, 7, 1]
+        deps = ["nsubj", "ROOT", "nummod", "dobj", "prep", "compound", "pobj", "prep", "pobj", "punct"]
+        pos = ["NOUN", "VERB", "NUM", "NOUN", "ADP", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT"]
+        lemmas = [w if p == "PROPN" else w.lower() for w, p in zip(words, pos, strict=True)]
+        doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+        return locate_event(doc[1], (), engine.gazetteer)
+
+    words = ["Gunmen", "killed", "three", "guards", "at", "Kiboroni", "Heights", "in", "Mombasa", "."]
+    ents = ["O"] * 5 + ["B-PERSON", "I-PERSON", "O", "B-GPE", "O"]
+    span, tier = locate(words, ents)  # the tagger's person is a place smaller than the city
+    assert span is not None and span.text == "Kiboroni Heights" and tier == "verb", (span, tier)
+    words[5:7] = ["Coast", "University"]  # an institution: the town it stands in is the place
+    ents[5:7] = ["B-ORG", "I-ORG"]
+    span, tier = locate(words, ents)
+    assert span is not None and span.text == "Mombasa" and tier == "verb", (span, tier)

@@ -211,13 +211,23 @@ def _named_place_noun(tok: Token, gaz: Gazetteer | None) -> tuple[int, int] | No
     return left, tok.i + 1
 
 
+def _maybe_place(tok: Token) -> bool:
+    """Whether the proper noun ``tok`` after a locative preposition can name a place: untyped, or
+    a place the tagger took for a person or an organisation ("in Al-Dawr", "at the Hayyan Gas
+    Fields"), not an institution ("at Ball State University in Indiana": where is the town)."""
+    if tok.ent_type_ == "ORG":
+        return tok.lemma_.lower() not in INSTITUTION_NOUNS
+    return tok.ent_type_ in {"", "PERSON"}
+
+
 def _place_candidates(
     sent: TokSpan, toponyms: Sequence[tuple[int, int]] = (), gaz: Gazetteer | None = None
 ) -> list[tuple[int, int]]:
     """Token ranges that can be a place: place entities, the recogniser's toponyms (token ranges
-    in the sentence's Doc), proper nouns after in/at/near, the proper noun of a place noun's
-    "of" phrase ("the village of Kafr Zeita", ``PLACE_NOUNS``) and a settlement noun named by
-    proper nouns ("the Amriya district", :func:`_named_place_noun`; ``gaz`` tells known towns)."""
+    in the sentence's Doc), proper nouns after in/at/near (:func:`_maybe_place`), the proper
+    noun of a place noun's "of" phrase ("the village of Kafr Zeita", ``PLACE_NOUNS``) and a
+    settlement noun named by proper nouns ("the Amriya district", :func:`_named_place_noun`;
+    ``gaz`` tells known towns)."""
     doc = sent.doc
     cands = [
         (e.start, e.end) for e in doc.ents if e.label_ in PLACE_LABELS and sent.start <= e.start < sent.end
@@ -232,7 +242,7 @@ def _place_candidates(
         prep = tok.head
         # "the town of X" names a place whatever the tagger made of X ("Bir Hamsa" as a PERSON)
         named = prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
-        if named or (prep.lower_ in LOCATIVE and not tok.ent_type_):
+        if named or (prep.lower_ in LOCATIVE and _maybe_place(tok)):
             left = tok.left_edge.i
             while left < tok.i and doc[left].dep_ == "det":
                 left += 1
@@ -256,6 +266,12 @@ def place_size(gaz: Gazetteer, name: str) -> float:
     return float(max(found.population, 2))
 
 
+# heads of organisation names that are a body, not a site: the town around them is the place
+INSTITUTION_NOUNS = frozenset(
+    "university college academy institute school embassy consulate ministry department hospital "
+    "office agency post party group conference council court parliament committee company "
+    "corporation bank commission center centre association union".split()
+)
 _CONTAINING = frozenset({"in", "within", "inside"})
 
 
