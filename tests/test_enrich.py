@@ -389,3 +389,21 @@ def test_a_name_after_in_is_a_place_even_tagged_a_person_but_not_an_institution(
     ents[5:7] = ["B-ORG", "I-ORG"]
     span, tier = locate(words, ents)
     assert span is not None and span.text == "Mombasa" and tier == "verb", (span, tier)
+
+
+def test_a_time_of_day_after_at_is_no_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    words = ["Rebels", "attacked", "at", "4:15", "A.M.", "."]
+    heads = [1, 1, 1, 4, 2, 1]
+    deps = ["nsubj", "ROOT", "prep", "nummod", "pobj", "punct"]
+    pos = ["NOUN", "VERB", "ADP", "NUM", "PROPN", "PUNCT"]
+    doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=list(words))
+    span, tier = locate_event(doc[1], (), engine.gazetteer)
+    assert span is None and tier == "none", (span, tier)
+    words[3:5] = ["Bir", "Hamsa"]  # the same phrase with a name is a place
+    doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=list(words))
+    span, tier = locate_event(doc[1], (), engine.gazetteer)
+    assert span is not None and span.text == "Bir Hamsa" and tier == "verb", (span, tier)

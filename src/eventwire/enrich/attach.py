@@ -247,7 +247,16 @@ def _place_candidates(
             while left < tok.i and doc[left].dep_ == "det":
                 left += 1
             cands.append((left, tok.i + 1))
-    return sorted(set(cands))
+    return sorted(c for c in set(cands) if not _clock_time(doc[c[0] : c[1]]))
+
+
+_CLOCK = re.compile(r"^(?:[ap]\.?m\.?|gmt|utc)$", re.I)
+
+
+def _clock_time(span: TokSpan) -> bool:
+    """Whether a candidate is a time of day ("at 4:15 A.M.", "at about 2.00 p.m"), which the
+    tagger sometimes leaves untyped after "at"."""
+    return any(t.ent_type_ == "TIME" or _CLOCK.match(t.text) for t in span)
 
 
 def place_size(gaz: Gazetteer, name: str) -> float:
