@@ -407,3 +407,20 @@ def test_a_time_of_day_after_at_is_no_place(engine) -> None:  # type: ignore[no-
     doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=list(words))
     span, tier = locate_event(doc[1], (), engine.gazetteer)
     assert span is not None and span.text == "Bir Hamsa" and tier == "verb", (span, tier)
+
+
+def test_a_verb_of_saying_takes_only_its_own_locative_phrase(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    text = "Two traders were shot dead in Mombasa on Friday, the police said."
+    span, tier = locate(text, "said")  # what was reported happened in Mombasa, not the saying
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate(text, "shot")
+    assert span is not None and span.text == "Mombasa", (span, tier)
+    span, tier = locate("The minister said in Mombasa that the talks would resume.", "said")
+    assert span is not None and span.text == "Mombasa" and tier == "verb", (span, tier)

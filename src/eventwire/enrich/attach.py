@@ -13,7 +13,7 @@ from spacy.tokens import Span as TokSpan
 from eventwire.enrich.dates import DateExpr, find_dates
 from eventwire.enrich.places import Gazetteer, Resolved
 from eventwire.enrich.toponyms import Toponym, find_toponyms
-from eventwire.events.coder import clause_verb
+from eventwire.events.coder import SPEECH_VERBS, clause_verb
 from eventwire.nlp import ParsedParagraph
 from eventwire.records import Article, Event, Place, Span
 
@@ -335,7 +335,9 @@ def locate_event(
     locative phrase the most specific place wins when the Gazetteer ``gaz`` is given
     (:func:`place_size`: "in the Baghdad neighbourhood of Karrada" → Karrada, "in the city of
     Maiduguri in Nigeria" → Maiduguri), else the first. ``toponyms``: :func:`toponym_tokens` of
-    the trigger's Doc, as further candidates."""
+    the trigger's Doc, as further candidates. A verb of saying (``SPEECH_VERBS``) takes only a
+    locative phrase of its own ("told reporters in Nairobi"): the places of what it reports are
+    not where it was said."""
     sent = trigger.sent
     doc = trigger.doc
     cands = _place_candidates(sent, toponyms, gaz)
@@ -362,6 +364,12 @@ def locate_event(
     def loc_preps(heads: Iterable[Token]) -> list[Token]:
         return [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE]
 
+    if trigger.lemma_.lower() in SPEECH_VERBS:
+        for prep in loc_preps([trigger]):
+            got = in_prep(prep)
+            if got is not None:
+                return doc[got[0] : got[1]], "verb"
+        return None, "none"
     verb = clause_verb(trigger)
     heads = [trigger, verb] if verb is not trigger else [trigger]
     tiers = (
