@@ -424,3 +424,17 @@ def test_a_verb_of_saying_takes_only_its_own_locative_phrase(engine) -> None:  #
     assert span is not None and span.text == "Mombasa", (span, tier)
     span, tier = locate("The minister said in Mombasa that the talks would resume.", "said")
     assert span is not None and span.text == "Mombasa" and tier == "verb", (span, tier)
+
+
+def test_a_country_named_after_the_event_in_another_phrase_is_background(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == "shot")
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    span, tier = locate("Gunmen shot two traders while the talks on the war in Kenya dragged on.")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("While the talks on the war in Kenya dragged on, gunmen shot two traders.")
+    assert span is not None and span.text == "Kenya" and tier == "sentence", (span, tier)

@@ -51,6 +51,8 @@ _COUNTRY_SIZE = 1e10  # place_size of a country or wider area
 # tiers whose whole country is background more often than the scene ("was captured after a
 # gunbattle in Karachi" vs "the attacks in the United States" below the trigger)
 _NO_COUNTRY_TIERS = frozenset({"subtree"})
+# in the "sentence" tier a whole country frames the event when named before it ("In Iraq, gunmen
+# shot ..."), and is background more often than the scene after it ("... as the war in Iraq went on")
 # nouns whose "of" phrase names a place: "the village of Kfar Draom", "the district of Sheikh Maksud"
 PLACE_NOUNS = frozenset(
     "town city village district province region settlement neighbourhood neighborhood suburb "
@@ -308,6 +310,12 @@ def _container(doc: Doc, cand: tuple[int, int], others: Sequence[tuple[int, int]
     return False
 
 
+def _country_is_background(tier: str, got: tuple[int, int], trigger: Token) -> bool:
+    """Whether a whole country found by the tier ``tier`` is background, not the event's scene:
+    below the trigger (``_NO_COUNTRY_TIERS``), or in the "sentence" tier after the trigger."""
+    return tier in _NO_COUNTRY_TIERS or (tier == "sentence" and got[0] > trigger.i)
+
+
 def _country_modifier(doc: Doc, cand: tuple[int, int], gaz: Gazetteer) -> bool:
     """Whether the place ``cand`` is a country (or wider area) that only modifies a common noun
     other than a place noun: "in a U.S. airstrike", "in a US-Kurdish operation", "near the
@@ -328,9 +336,10 @@ def locate_event(
     phrase on the trigger or its clause verb), "object" (a place in the direct object of either:
     "captured the town of Kherson"; when both name a place, the most specific), "subtree" (a
     locative phrase below the trigger, not a whole country), "sentence" (one anywhere in the
-    sentence), "subject" (a passive subject that is itself a place entity: "Aleppo was
-    shelled"), "on" (an "on" phrase anywhere in the sentence: "a raid on a house in Dunya Pur"),
-    "motion" (a "to", "into", "from" or "towards" phrase of the trigger or its clause verb: "shipped to
+    sentence; a whole country only before the trigger: :func:`_country_is_background`),
+    "subject" (a passive subject that is itself a place entity: "Aleppo was shelled"), "on"
+    (an "on" phrase anywhere in the sentence: "a raid on a house in Dunya Pur"), "motion" (a
+    "to", "into", "from" or "towards" phrase of the trigger or its clause verb: "shipped to
     Guantanamo Bay") - these two only for a place smaller than a country - or "none". Inside a
     locative phrase the most specific place wins when the Gazetteer ``gaz`` is given
     (:func:`place_size`: "in the Baghdad neighbourhood of Karrada" → Karrada, "in the city of
@@ -386,7 +395,7 @@ def locate_event(
     for tier, preps in tiers:
         for prep in preps:
             got = in_prep(prep)
-            if got is not None and not (tier in _NO_COUNTRY_TIERS and country(got)):
+            if got is not None and not (country(got) and _country_is_background(tier, got, trigger)):
                 return doc[got[0] : got[1]], tier
     for head in heads:  # "Aleppo was shelled": a passive subject that is itself a place
         for child in head.children:
