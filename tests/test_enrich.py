@@ -438,3 +438,17 @@ def test_a_country_named_after_the_event_in_another_phrase_is_background(engine)
     assert span is None and tier == "none", (span, tier)
     span, tier = locate("While the talks on the war in Kenya dragged on, gunmen shot two traders.")
     assert span is not None and span.text == "Kenya" and tier == "sentence", (span, tier)
+
+
+def test_a_possessive_place_of_an_object_names_where_only_when_it_owns_a_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    span, tier = locate("Riot police patrolled Kenya's main cities on Saturday.", "patrolled")
+    assert span is not None and span.text == "Kenya" and tier == "object", (span, tier)
+    span, tier = locate("The minister met Kenya's president on Saturday.", "met")  # whose president
+    assert span is None and tier == "none", (span, tier)

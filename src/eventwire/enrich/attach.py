@@ -59,6 +59,11 @@ PLACE_NOUNS = frozenset(
     "area county governorate municipality hamlet quarter outskirts island port capital countryside "
     "border street road centre center".split()
 )
+# nouns of sites that a place owns: "patrolled Venezuela's oil installations"
+SITE_NOUNS = frozenset(
+    "installation facility hospital base camp prison airport market slum field farm mosque church "
+    "school".split()
+)
 # the settlement nouns that a proper-noun modifier can name ("the Amriya district", "Sadr city")
 NAMED_PLACE_NOUNS = PLACE_NOUNS - frozenset("border street road centre center capital outskirts".split())
 
@@ -310,6 +315,13 @@ def _container(doc: Doc, cand: tuple[int, int], others: Sequence[tuple[int, int]
     return False
 
 
+def _owner_only(tok: Token) -> bool:
+    """Whether the last token of a place in a direct object only says whose: a possessive, unless
+    what it owns is a place or a site ("patrolled Bangladesh's cities", "stormed Kabul's main
+    prison" name where; "met Uganda's president" does not)."""
+    return tok.dep_ == "poss" and tok.head.lemma_.lower() not in PLACE_NOUNS | SITE_NOUNS
+
+
 def _country_is_background(tier: str, got: tuple[int, int], trigger: Token) -> bool:
     """Whether a whole country found by the tier ``tier`` is background, not the event's scene:
     below the trigger (``_NO_COUNTRY_TIERS``), or in the "sentence" tier after the trigger."""
@@ -359,7 +371,7 @@ def locate_event(
             hi = max([hi, *(c[1] - 1 for c in cands if c[0] == hi + 1)])
         inside = [c for c in cands if lo <= c[0] and c[1] - 1 <= hi]
         if prep.dep_ in OBJECT_DEPS:  # "met Uganda's president": whose, not where
-            inside = [c for c in inside if doc[c[1] - 1].dep_ != "poss"]
+            inside = [c for c in inside if not _owner_only(doc[c[1] - 1])]
         if gaz is not None:  # "killed in a U.S. airstrike": whose strike, not where
             inside = [c for c in inside if not _country_modifier(doc, c, gaz)]
         if gaz is None or len(inside) < 2:
