@@ -452,3 +452,19 @@ def test_a_possessive_place_of_an_object_names_where_only_when_it_owns_a_place(e
     assert span is not None and span.text == "Kenya" and tier == "object", (span, tier)
     span, tier = locate("The minister met Kenya's president on Saturday.", "met")  # whose president
     assert span is None and tier == "none", (span, tier)
+
+
+def test_capturing_a_title_or_shooting_a_film_has_no_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    span, tier = locate("The young sprinter captured her first title in Mombasa on Sunday.", "captured")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("The crew was shooting scenes in Mombasa last week.", "shooting")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("The rebels captured two soldiers in Mombasa on Sunday.", "captured")
+    assert span is not None and span.text == "Mombasa" and tier == "verb", (span, tier)

@@ -64,6 +64,14 @@ SITE_NOUNS = frozenset(
     "installation facility hospital base camp prison airport market slum field farm mosque church "
     "school".split()
 )
+# objects by which "captured", "shot" or "took" name a prize, a picture or a feeling, no act of
+# force: "captured her second title in Rome", "shooting scenes in New York", "captured the
+# attention of Hollywood" - such an event has no scene of its own
+PRIZE_OBJECTS = frozenset(
+    "title medal crown trophy championship cup wicket prize gold silver bronze win victory "
+    "attention imagination heart mood essence spirit image moment scene footage picture photo "
+    "film movie video".split()
+)
 # the settlement nouns that a proper-noun modifier can name ("the Amriya district", "Sadr city")
 NAMED_PLACE_NOUNS = PLACE_NOUNS - frozenset("border street road centre center capital outskirts".split())
 
@@ -356,9 +364,10 @@ def locate_event(
     locative phrase the most specific place wins when the Gazetteer ``gaz`` is given
     (:func:`place_size`: "in the Baghdad neighbourhood of Karrada" → Karrada, "in the city of
     Maiduguri in Nigeria" → Maiduguri), else the first. ``toponyms``: :func:`toponym_tokens` of
-    the trigger's Doc, as further candidates. A verb of saying (``SPEECH_VERBS``) takes only a
-    locative phrase of its own ("told reporters in Nairobi"): the places of what it reports are
-    not where it was said."""
+    the trigger's Doc, as further candidates. A trigger whose object is a prize or a picture
+    (``PRIZE_OBJECTS``: "captured the title in Rome") has no place. A verb of saying
+    (``SPEECH_VERBS``) takes only a locative phrase of its own ("told reporters in Nairobi"): the
+    places of what it reports are not where it was said."""
     sent = trigger.sent
     doc = trigger.doc
     cands = _place_candidates(sent, toponyms, gaz)
@@ -385,6 +394,8 @@ def locate_event(
     def loc_preps(heads: Iterable[Token]) -> list[Token]:
         return [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE]
 
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in PRIZE_OBJECTS for c in trigger.children):
+        return None, "none"
     if trigger.lemma_.lower() in SPEECH_VERBS:
         for prep in loc_preps([trigger]):
             got = in_prep(prep)
