@@ -468,3 +468,17 @@ def test_capturing_a_title_or_shooting_a_film_has_no_place(engine) -> None:  # t
     assert span is None and tier == "none", (span, tier)
     span, tier = locate("The rebels captured two soldiers in Mombasa on Sunday.", "captured")
     assert span is not None and span.text == "Mombasa" and tier == "verb", (span, tier)
+
+
+def test_a_place_inside_an_organisation_name_says_whose_unless_it_is_the_scene(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    span, tier = locate("Rebels shelled the Kenya Defence Forces positions on Monday.", "shelled")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("Students demonstrated at Mombasa Technical University on Monday.", "demonstrated")
+    assert span is not None and span.text == "Mombasa" and tier == "verb", (span, tier)

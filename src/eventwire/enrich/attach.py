@@ -235,6 +235,18 @@ def _maybe_place(tok: Token) -> bool:
     return tok.ent_type_ in {"", "PERSON"}
 
 
+def _inside_org(doc: Doc, cand: tuple[int, int]) -> bool:
+    """Whether the toponym ``cand`` is part of a longer organisation name that is no locative
+    phrase's object: "shelled the Syrian Arab Army's positions", "Kenya Airways said" say whose,
+    not where ("demonstrated at Alexandria University" keeps Alexandria)."""
+    if doc[cand[0]].ent_type_ != "ORG":
+        return False
+    ent = next((e for e in doc.ents if e.start <= cand[0] < e.end), None)
+    if ent is None or ent.label_ != "ORG" or len(ent) <= cand[1] - cand[0]:
+        return False
+    return not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE | TARGET_PREPS)
+
+
 def _place_candidates(
     sent: TokSpan, toponyms: Sequence[tuple[int, int]] = (), gaz: Gazetteer | None = None
 ) -> list[tuple[int, int]]:
@@ -247,7 +259,7 @@ def _place_candidates(
     cands = [
         (e.start, e.end) for e in doc.ents if e.label_ in PLACE_LABELS and sent.start <= e.start < sent.end
     ]
-    cands.extend(t for t in toponyms if sent.start <= t[0] < sent.end)
+    cands.extend(t for t in toponyms if sent.start <= t[0] < sent.end and not _inside_org(doc, t))
     for tok in sent:
         named_noun = _named_place_noun(tok, gaz)
         if named_noun is not None:
