@@ -376,8 +376,8 @@ def locate_event(
     locative phrase the most specific place wins when the Gazetteer ``gaz`` is given
     (:func:`place_size`: "in the Baghdad neighbourhood of Karrada" → Karrada, "in the city of
     Maiduguri in Nigeria" → Maiduguri), else the first. ``toponyms``: :func:`toponym_tokens` of
-    the trigger's Doc, as further candidates. A trigger whose object is a prize or a picture
-    (``PRIZE_OBJECTS``: "captured the title in Rome") has no place. A verb of saying
+    the trigger's Doc, as further candidates. A trigger whose object (or passive subject) is a
+    prize or a picture (``PRIZE_OBJECTS``: "captured the title in Rome") has no place. A verb of saying
     (``SPEECH_VERBS``) takes only a locative phrase of its own ("told reporters in Nairobi"): the
     places of what it reports are not where it was said."""
     sent = trigger.sent
@@ -406,7 +406,7 @@ def locate_event(
     def loc_preps(heads: Iterable[Token]) -> list[Token]:
         return [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE]
 
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in PRIZE_OBJECTS for c in trigger.children):
+    if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in PRIZE_OBJECTS for c in trigger.children):
         return None, "none"
     if trigger.lemma_.lower() in SPEECH_VERBS:
         for prep in loc_preps([trigger]):
