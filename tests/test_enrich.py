@@ -484,3 +484,21 @@ def test_a_place_inside_an_organisation_name_says_whose_unless_it_is_the_scene(e
     assert span is None and tier == "none", (span, tier)
     span, tier = locate("Students demonstrated at Mombasa Technical University on Monday.", "demonstrated")
     assert span is not None and span.text == "Mombasa" and tier == "verb", (span, tier)
+
+
+def test_an_unknown_region_and_the_point_of_a_direction_are_less_specific_than_a_town(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    # Tundura is no place the Gazetteer knows, but its phrase calls it a region
+    text = "Gunmen killed nine villagers in the town of Malindi, in the northern region of Tundura."
+    span, tier = locate(text, "killed")
+    assert span is not None and span.text == "Malindi" and tier == "verb", (span, tier)
+    # the smaller town only says where the city lies
+    text = "A bomb exploded at a market in Nairobi, 20 kilometres south of Thika."
+    span, tier = locate(text, "exploded")
+    assert span is not None and span.text == "Nairobi" and tier == "verb", (span, tier)

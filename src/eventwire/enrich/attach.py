@@ -48,6 +48,7 @@ TARGET_PREPS = frozenset({"on", "upon"})
 MOTION_PREPS = frozenset({"to", "into", "from", "towards", "toward"})
 _UNKNOWN_SIZE = 0.0  # see place_size
 _COUNTRY_SIZE = 1e10  # place_size of a country or wider area
+_REGION_SIZE = 1e8  # place_size of a first-level region
 # tiers whose whole country is background more often than the scene ("was captured after a
 # gunbattle in Karachi" vs "the attacks in the United States" below the trigger)
 _NO_COUNTRY_TIERS = frozenset({"subtree"})
@@ -296,7 +297,7 @@ def place_size(gaz: Gazetteer, name: str) -> float:
     if found.kind == "country" or (found.kind == "region" and found.country is None):
         return _COUNTRY_SIZE
     if found.kind == "region":
-        return 1e8
+        return _REGION_SIZE
     if found.kind == "landmark":
         return 1.0
     return float(max(found.population, 2))
@@ -308,6 +309,34 @@ INSTITUTION_NOUNS = frozenset(
     "office agency post party group conference council court parliament committee company "
     "corporation bank commission center centre association union".split()
 )
+# nouns that call a place a region: "Adamawa state", "the province of Paktika" ("district" is a
+# city quarter as often as a county, so it says nothing)
+REGION_NOUNS = frozenset("region province state governorate county prefecture territory".split())
+
+
+# "30 km north of Baghdad": the place the scene is measured from, weaker than any other place
+_DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
+
+
+def span_size(gaz: Gazetteer, span: TokSpan) -> float:
+    """:func:`place_size` of a place phrase; a name the Gazetteer does not know but that its
+    phrase calls a region ("Adamawa state", "the province of Paktika", ``REGION_NOUNS``) counts as
+    a region, and the point of a direction ("north of Baghdad", ``_DIRECTIONS``) as less specific
+    than any place but a country."""
+    size = place_size(gaz, span.text)
+    last = span[-1]
+    if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lower_ in _DIRECTIONS:
+        return max(size, _COUNTRY_SIZE / 2)
+    if size != _UNKNOWN_SIZE:
+        return size
+    nouns = [last, last.head if last.dep_ == "compound" else last]
+    if last.dep_ == "pobj" and last.head.lower_ == "of":
+        nouns.append(last.head.head)
+    if any(n.lemma_.lower() in REGION_NOUNS for n in nouns):
+        return _REGION_SIZE
+    return size
+
+
 _CONTAINING = frozenset({"in", "within", "inside"})
 
 
@@ -398,7 +427,7 @@ def locate_event(
         if gaz is None or len(inside) < 2:
             return inside[0] if inside else None
         inside = [c for c in inside if not _container(doc, c, inside, prep)] or inside
-        return min(inside, key=lambda c: place_size(gaz, doc[c[0] : c[1]].text))
+        return min(inside, key=lambda c: span_size(gaz, doc[c[0] : c[1]]))
 
     def country(got: tuple[int, int]) -> bool:
         return gaz is not None and place_size(gaz, doc[got[0] : got[1]].text) >= _COUNTRY_SIZE
@@ -425,7 +454,7 @@ def locate_event(
     if gaz is not None:  # places in both: the most specific ("In Hama, gunmen shelled the town of Kornaz")
         near = [(got, p) for p in tiers[0][1] + tiers[1][1] if (got := in_prep(p)) is not None]
         if len(near) > 1:
-            got, prep = min(near, key=lambda gp: place_size(gaz, doc[gp[0][0] : gp[0][1]].text))
+            got, prep = min(near, key=lambda gp: span_size(gaz, doc[gp[0][0] : gp[0][1]]))
             return doc[got[0] : got[1]], "object" if prep.dep_ in OBJECT_DEPS else "verb"
     for tier, preps in tiers:
         for prep in preps:
