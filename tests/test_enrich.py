@@ -502,3 +502,25 @@ def test_an_unknown_region_and_the_point_of_a_direction_are_less_specific_than_a
     text = "A bomb exploded at a market in Nairobi, 20 kilometres south of Thika."
     span, tier = locate(text, "exploded")
     assert span is not None and span.text == "Nairobi" and tier == "verb", (span, tier)
+
+
+def test_an_object_the_tagger_took_for_a_person_is_a_place_when_the_gazetteer_knows_the_town(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    def locate(name: str):  # type: ignore[no-untyped-def]
+        words = ["Rebels", "captured", name, "on", "Sunday", "."]
+        heads = [1, 1, 1, 1, 3, 1]
+        deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"]
+        pos = ["NOUN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"]
+        ents = ["O", "O", "B-PERSON", "O", "B-DATE", "O"]
+        doc = Doc(
+            engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=list(words), ents=ents
+        )
+        return locate_event(doc[1], (), engine.gazetteer)
+
+    span, tier = locate("Malindi")  # a town of the Gazetteer
+    assert span is not None and span.text == "Malindi" and tier == "object", (span, tier)
+    span, tier = locate("Kiborodi")  # a name it does not know stays a person
+    assert span is None and tier == "none", (span, tier)

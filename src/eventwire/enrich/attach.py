@@ -248,6 +248,18 @@ def _inside_org(doc: Doc, cand: tuple[int, int]) -> bool:
     return not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE | TARGET_PREPS)
 
 
+def _town_object(tok: Token, gaz: Gazetteer) -> bool:
+    """Whether ``tok`` is a one-word proper-noun direct object that the tagger took for no place
+    but the Gazetteer knows as a town or a landmark ("rebels captured Birao", "soldiers patrolled
+    Kassa")."""
+    if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or tok.ent_type_ not in {"", "PERSON", "ORG"}:
+        return False
+    if any(c.dep_ == "compound" for c in tok.lefts):
+        return False
+    found = gaz.resolve(tok.text)
+    return found is not None and found.kind in {"city", "landmark"}
+
+
 def _place_candidates(
     sent: TokSpan, toponyms: Sequence[tuple[int, int]] = (), gaz: Gazetteer | None = None
 ) -> list[tuple[int, int]]:
@@ -255,7 +267,8 @@ def _place_candidates(
     in the sentence's Doc), proper nouns after in/at/near (:func:`_maybe_place`), the proper
     noun of a place noun's "of" phrase ("the village of Kafr Zeita", ``PLACE_NOUNS``) and a
     settlement noun named by proper nouns ("the Amriya district", :func:`_named_place_noun`;
-    ``gaz`` tells known towns)."""
+    ``gaz`` tells known towns) and a direct object the Gazetteer knows as a town
+    (:func:`_town_object`)."""
     doc = sent.doc
     cands = [
         (e.start, e.end) for e in doc.ents if e.label_ in PLACE_LABELS and sent.start <= e.start < sent.end
@@ -265,6 +278,8 @@ def _place_candidates(
         named_noun = _named_place_noun(tok, gaz)
         if named_noun is not None:
             cands.append(named_noun)
+        if gaz is not None and _town_object(tok, gaz):
+            cands.append((tok.i, tok.i + 1))
         if tok.dep_ != "pobj" or tok.pos_ != "PROPN":
             continue
         prep = tok.head
