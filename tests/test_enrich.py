@@ -324,3 +324,203 @@ def test_below_the_trigger_a_whole_country_gives_way_to_a_town(engine) -> None: 
     trigger = next(t for t in doc if t.text == "captured")
     span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
     assert span is not None and span.text == "Mombasa" and tier == "subtree", (span, tier)
+
+
+def test_a_settlement_noun_named_by_proper_nouns_is_a_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    def locate(words: list[str], ents: list[str]):  # type: ignore[no-untyped-def]
+        # "A bomb exploded in the W1 W2 district of W3 ." with the tagger's entity labels ``ents``
+        heads = [1, 2, 2, 2, 7, 6, 7, 3, 7, 8, 2]
+        deps = [
+            "det",
+            "nsubj",
+            "ROOT",
+            "prep",
+            "det",
+            "compound",
+            "compound",
+            "pobj",
+            "prep",
+            "pobj",
+            "punct",
+        ]
+        pos = ["DET", "NOUN", "VERB", "ADP", "DET", "PROPN", "PROPN", "NOUN", "ADP", "PROPN", "PUNCT"]
+        lemmas = [w if p == "PROPN" else w.lower() for w, p in zip(words, pos, strict=True)]
+        doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+        return locate_event(doc[2], (), engine.gazetteer)
+
+    words = ["A", "bomb", "exploded", "in", "the", "Ali", "Musa", "district", "of", "Mombasa", "."]
+    person = ["O"] * 5 + ["B-PERSON", "I-PERSON"] + ["O"] * 2 + ["B-GPE", "O"]
+    # the district's name, tagged a person, is still a place, smaller than the city
+    span, tier = locate(words, person)
+    assert span is not None and span.text == "Ali Musa district" and tier == "verb", (span, tier)
+    # a known town named before a suburb's "of" phrase only says where the suburb lies
+    words[5:10] = ["Addis", "Ababa", "suburb", "of", "Kiboroni"]
+    span, tier = locate(words, person)
+    assert span is not None and span.text == "Kiboroni", (span, tier)
+    # a place noun that no proper noun names is no candidate
+    words[5:10] = ["Ali", "Musa", "market", "of", "Mombasa"]
+    span, tier = locate(words, person)
+    assert span is not None and span.text == "Mombasa", (span, tier)
+
+
+def test_a_name_after_in_is_a_place_even_tagged_a_person_but_not_an_institution(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    def locate(words: list[str], ents: list[str]):  # type: ignore[no-untyped-def]
+        # "Gunmen killed three guards at W1 W2 in W3 ."
+        heads = [1, 1, 3, 1, 1, 6, 4, 6, 7, 1]
+        deps = ["nsubj", "ROOT", "nummod", "dobj", "prep", "compound", "pobj", "prep", "pobj", "punct"]
+        pos = ["NOUN", "VERB", "NUM", "NOUN", "ADP", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT"]
+        lemmas = [w if p == "PROPN" else w.lower() for w, p in zip(words, pos, strict=True)]
+        doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+        return locate_event(doc[1], (), engine.gazetteer)
+
+    words = ["Gunmen", "killed", "three", "guards", "at", "Kiboroni", "Heights", "in", "Mombasa", "."]
+    ents = ["O"] * 5 + ["B-PERSON", "I-PERSON", "O", "B-GPE", "O"]
+    span, tier = locate(words, ents)  # the tagger's person is a place smaller than the city
+    assert span is not None and span.text == "Kiboroni Heights" and tier == "verb", (span, tier)
+    words[5:7] = ["Coast", "University"]  # an institution: the town it stands in is the place
+    ents[5:7] = ["B-ORG", "I-ORG"]
+    span, tier = locate(words, ents)
+    assert span is not None and span.text == "Mombasa" and tier == "verb", (span, tier)
+
+
+def test_a_time_of_day_after_at_is_no_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    words = ["Rebels", "attacked", "at", "4:15", "A.M.", "."]
+    heads = [1, 1, 1, 4, 2, 1]
+    deps = ["nsubj", "ROOT", "prep", "nummod", "pobj", "punct"]
+    pos = ["NOUN", "VERB", "ADP", "NUM", "PROPN", "PUNCT"]
+    doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=list(words))
+    span, tier = locate_event(doc[1], (), engine.gazetteer)
+    assert span is None and tier == "none", (span, tier)
+    words[3:5] = ["Bir", "Hamsa"]  # the same phrase with a name is a place
+    doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=list(words))
+    span, tier = locate_event(doc[1], (), engine.gazetteer)
+    assert span is not None and span.text == "Bir Hamsa" and tier == "verb", (span, tier)
+
+
+def test_a_verb_of_saying_takes_only_its_own_locative_phrase(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    text = "Two traders were shot dead in Mombasa on Friday, the police said."
+    span, tier = locate(text, "said")  # what was reported happened in Mombasa, not the saying
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate(text, "shot")
+    assert span is not None and span.text == "Mombasa", (span, tier)
+    span, tier = locate("The minister said in Mombasa that the talks would resume.", "said")
+    assert span is not None and span.text == "Mombasa" and tier == "verb", (span, tier)
+
+
+def test_a_country_named_after_the_event_in_another_phrase_is_background(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == "shot")
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    span, tier = locate("Gunmen shot two traders while the talks on the war in Kenya dragged on.")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("While the talks on the war in Kenya dragged on, gunmen shot two traders.")
+    assert span is not None and span.text == "Kenya" and tier == "sentence", (span, tier)
+
+
+def test_a_possessive_place_of_an_object_names_where_only_when_it_owns_a_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    span, tier = locate("Riot police patrolled Kenya's main cities on Saturday.", "patrolled")
+    assert span is not None and span.text == "Kenya" and tier == "object", (span, tier)
+    span, tier = locate("The minister met Kenya's president on Saturday.", "met")  # whose president
+    assert span is None and tier == "none", (span, tier)
+
+
+def test_capturing_a_title_or_shooting_a_film_has_no_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    span, tier = locate("The young sprinter captured her first title in Mombasa on Sunday.", "captured")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("The crew was shooting scenes in Mombasa last week.", "shooting")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("Most scenes of the film were shot in Mombasa last year.", "shot")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("The rebels captured two soldiers in Mombasa on Sunday.", "captured")
+    assert span is not None and span.text == "Mombasa" and tier == "verb", (span, tier)
+
+
+def test_a_place_inside_an_organisation_name_says_whose_unless_it_is_the_scene(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    span, tier = locate("Rebels shelled the Kenya Defence Forces positions on Monday.", "shelled")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("Students demonstrated at Mombasa Technical University on Monday.", "demonstrated")
+    assert span is not None and span.text == "Mombasa" and tier == "verb", (span, tier)
+
+
+def test_an_unknown_region_and_the_point_of_a_direction_are_less_specific_than_a_town(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    # Tundura is no place the Gazetteer knows, but its phrase calls it a region
+    text = "Gunmen killed nine villagers in the town of Malindi, in the northern region of Tundura."
+    span, tier = locate(text, "killed")
+    assert span is not None and span.text == "Malindi" and tier == "verb", (span, tier)
+    # the smaller town only says where the city lies
+    text = "A bomb exploded at a market in Nairobi, 20 kilometres south of Thika."
+    span, tier = locate(text, "exploded")
+    assert span is not None and span.text == "Nairobi" and tier == "verb", (span, tier)
+
+
+def test_an_object_the_tagger_took_for_a_person_is_a_place_when_the_gazetteer_knows_the_town(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    def locate(name: str):  # type: ignore[no-untyped-def]
+        words = ["Rebels", "captured", name, "on", "Sunday", "."]
+        heads = [1, 1, 1, 1, 3, 1]
+        deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"]
+        pos = ["NOUN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"]
+        ents = ["O", "O", "B-PERSON", "O", "B-DATE", "O"]
+        doc = Doc(
+            engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=list(words), ents=ents
+        )
+        return locate_event(doc[1], (), engine.gazetteer)
+
+    span, tier = locate("Malindi")  # a town of the Gazetteer
+    assert span is not None and span.text == "Malindi" and tier == "object", (span, tier)
+    span, tier = locate("Kiborodi")  # a name it does not know stays a person
+    assert span is None and tier == "none", (span, tier)

@@ -89,12 +89,17 @@ def test_span_matches_exact_and_overlap() -> None:
 def test_recognised_toponyms_are_event_place_candidates(engine: Engine) -> None:
     from eventwire.enrich.attach import _place_candidates, toponym_tokens
 
-    doc = engine.nlp("Police said the Nebraska Department of Roads closed the highway after a crash.")
+    doc = engine.nlp("Police said the crash happened outside the Nebraska Department of Roads.")
     ranges = toponym_tokens(doc, engine.gazetteer)
     assert [doc[s:e].text for s, e in ranges] == ["Nebraska"]
     sent = next(iter(doc.sents))
     assert ranges[0] in _place_candidates(sent, ranges)
     assert ranges[0] not in _place_candidates(sent)
+    # the same organisation as a subject says whose, not where
+    doc = engine.nlp("Police said the Nebraska Department of Roads closed the highway after a crash.")
+    ranges = toponym_tokens(doc, engine.gazetteer)
+    assert [doc[s:e].text for s, e in ranges] == ["Nebraska"]
+    assert ranges[0] not in _place_candidates(next(iter(doc.sents)), ranges)
 
 
 def test_peoples_and_landmarks_standing_for_governments_are_not_toponyms(engine: Engine) -> None:

@@ -13,7 +13,7 @@ from spacy.tokens import Span as TokSpan
 from eventwire.enrich.dates import DateExpr, find_dates
 from eventwire.enrich.places import Gazetteer, Resolved
 from eventwire.enrich.toponyms import Toponym, find_toponyms
-from eventwire.events.coder import clause_verb
+from eventwire.events.coder import SPEECH_VERBS, clause_verb
 from eventwire.nlp import ParsedParagraph
 from eventwire.records import Article, Event, Place, Span
 
@@ -48,15 +48,33 @@ TARGET_PREPS = frozenset({"on", "upon"})
 MOTION_PREPS = frozenset({"to", "into", "from", "towards", "toward"})
 _UNKNOWN_SIZE = 0.0  # see place_size
 _COUNTRY_SIZE = 1e10  # place_size of a country or wider area
+_REGION_SIZE = 1e8  # place_size of a first-level region
 # tiers whose whole country is background more often than the scene ("was captured after a
 # gunbattle in Karachi" vs "the attacks in the United States" below the trigger)
 _NO_COUNTRY_TIERS = frozenset({"subtree"})
+# in the "sentence" tier a whole country frames the event when named before it ("In Iraq, gunmen
+# shot ..."), and is background more often than the scene after it ("... as the war in Iraq went on")
 # nouns whose "of" phrase names a place: "the village of Kfar Draom", "the district of Sheikh Maksud"
 PLACE_NOUNS = frozenset(
     "town city village district province region settlement neighbourhood neighborhood suburb "
     "area county governorate municipality hamlet quarter outskirts island port capital countryside "
     "border street road centre center".split()
 )
+# nouns of sites that a place owns: "patrolled Venezuela's oil installations"
+SITE_NOUNS = frozenset(
+    "installation facility hospital base camp prison airport market slum field farm mosque church "
+    "school".split()
+)
+# objects by which "captured", "shot" or "took" name a prize, a picture or a feeling, no act of
+# force: "captured her second title in Rome", "shooting scenes in New York", "captured the
+# attention of Hollywood" - such an event has no scene of its own
+PRIZE_OBJECTS = frozenset(
+    "title medal crown trophy championship cup wicket prize gold silver bronze win victory "
+    "attention imagination heart mood essence spirit image moment scene footage picture photo "
+    "film movie video".split()
+)
+# the settlement nouns that a proper-noun modifier can name ("the Amriya district", "Sadr city")
+NAMED_PLACE_NOUNS = PLACE_NOUNS - frozenset("border street road centre center capital outskirts".split())
 
 
 def _paragraph_of(paragraphs: Sequence[ParsedParagraph], pos: int) -> ParsedParagraph | None:
@@ -183,27 +201,105 @@ def toponym_tokens(
     return tuple(out)
 
 
-def _place_candidates(sent: TokSpan, toponyms: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+def _named_place_noun(tok: Token, gaz: Gazetteer | None) -> tuple[int, int] | None:
+    """The token range of a settlement noun with the proper-noun modifiers that name it, when no
+    word of it is a place entity: "the Amriya district", "Sadr city", "the al-Atebaa
+    neighborhood" (a name the Gazetteer does not know, so it is the most specific of its phrase:
+    :func:`place_size`); None for any other token and for a known town with an "of" phrase ("the
+    Colombo suburb of Nugegoda": the "of" phrase names it) or a country's people ("the Thai
+    border town")."""
+    if tok.lemma_.lower() not in NAMED_PLACE_NOUNS:
+        return None
+    names = [c for c in tok.lefts if c.dep_ == "compound"]
+    if not any(c.pos_ == "PROPN" for c in names):
+        return None
+    doc = tok.doc
+    left = min(c.left_edge.i for c in names)
+    while left < tok.i and doc[left].dep_ == "det":
+        left += 1
+    if any(doc[i].ent_type_ in PLACE_LABELS for i in range(left, tok.i + 1)):
+        return None
+    if gaz is not None and any(gaz.country_of(c.text) for c in names if c.ent_type_ == "NORP"):
+        return None  # "the Thai border town": whose town, not its name
+    of_phrase = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights)
+    if of_phrase and gaz is not None and gaz.resolve(doc[left : tok.i].text) is not None:
+        return None  # "the Colombo suburb of Nugegoda": the "of" phrase names it
+    return left, tok.i + 1
+
+
+def _maybe_place(tok: Token) -> bool:
+    """Whether the proper noun ``tok`` after a locative preposition can name a place: untyped, or
+    a place the tagger took for a person or an organisation ("in Al-Dawr", "at the Hayyan Gas
+    Fields"), not an institution ("at Ball State University in Indiana": where is the town)."""
+    if tok.ent_type_ == "ORG":
+        return tok.lemma_.lower() not in INSTITUTION_NOUNS
+    return tok.ent_type_ in {"", "PERSON"}
+
+
+def _inside_org(doc: Doc, cand: tuple[int, int]) -> bool:
+    """Whether the toponym ``cand`` is part of a longer organisation name that is no locative
+    phrase's object: "shelled the Syrian Arab Army's positions", "Kenya Airways said" say whose,
+    not where ("demonstrated at Alexandria University" keeps Alexandria)."""
+    if doc[cand[0]].ent_type_ != "ORG":
+        return False
+    ent = next((e for e in doc.ents if e.start <= cand[0] < e.end), None)
+    if ent is None or ent.label_ != "ORG" or len(ent) <= cand[1] - cand[0]:
+        return False
+    return not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE | TARGET_PREPS)
+
+
+def _town_object(tok: Token, gaz: Gazetteer) -> bool:
+    """Whether ``tok`` is a one-word proper-noun direct object that the tagger took for no place
+    but the Gazetteer knows as a town or a landmark ("rebels captured Birao", "soldiers patrolled
+    Kassa")."""
+    if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or tok.ent_type_ not in {"", "PERSON", "ORG"}:
+        return False
+    if any(c.dep_ == "compound" for c in tok.lefts):
+        return False
+    found = gaz.resolve(tok.text)
+    return found is not None and found.kind in {"city", "landmark"}
+
+
+def _place_candidates(
+    sent: TokSpan, toponyms: Sequence[tuple[int, int]] = (), gaz: Gazetteer | None = None
+) -> list[tuple[int, int]]:
     """Token ranges that can be a place: place entities, the recogniser's toponyms (token ranges
-    in the sentence's Doc), proper nouns after in/at/near and the proper noun of a place noun's
-    "of" phrase ("the village of Kafr Zeita", ``PLACE_NOUNS``)."""
+    in the sentence's Doc), proper nouns after in/at/near (:func:`_maybe_place`), the proper
+    noun of a place noun's "of" phrase ("the village of Kafr Zeita", ``PLACE_NOUNS``) and a
+    settlement noun named by proper nouns ("the Amriya district", :func:`_named_place_noun`;
+    ``gaz`` tells known towns) and a direct object the Gazetteer knows as a town
+    (:func:`_town_object`)."""
     doc = sent.doc
     cands = [
         (e.start, e.end) for e in doc.ents if e.label_ in PLACE_LABELS and sent.start <= e.start < sent.end
     ]
-    cands.extend(t for t in toponyms if sent.start <= t[0] < sent.end)
+    cands.extend(t for t in toponyms if sent.start <= t[0] < sent.end and not _inside_org(doc, t))
     for tok in sent:
+        named_noun = _named_place_noun(tok, gaz)
+        if named_noun is not None:
+            cands.append(named_noun)
+        if gaz is not None and _town_object(tok, gaz):
+            cands.append((tok.i, tok.i + 1))
         if tok.dep_ != "pobj" or tok.pos_ != "PROPN":
             continue
         prep = tok.head
         # "the town of X" names a place whatever the tagger made of X ("Bir Hamsa" as a PERSON)
         named = prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
-        if named or (prep.lower_ in LOCATIVE and not tok.ent_type_):
+        if named or (prep.lower_ in LOCATIVE and _maybe_place(tok)):
             left = tok.left_edge.i
             while left < tok.i and doc[left].dep_ == "det":
                 left += 1
             cands.append((left, tok.i + 1))
-    return sorted(set(cands))
+    return sorted(c for c in set(cands) if not _clock_time(doc[c[0] : c[1]]))
+
+
+_CLOCK = re.compile(r"^(?:[ap]\.?m\.?|gmt|utc)$", re.I)
+
+
+def _clock_time(span: TokSpan) -> bool:
+    """Whether a candidate is a time of day ("at 4:15 A.M.", "at about 2.00 p.m"), which the
+    tagger sometimes leaves untyped after "at"."""
+    return any(t.ent_type_ == "TIME" or _CLOCK.match(t.text) for t in span)
 
 
 def place_size(gaz: Gazetteer, name: str) -> float:
@@ -216,10 +312,44 @@ def place_size(gaz: Gazetteer, name: str) -> float:
     if found.kind == "country" or (found.kind == "region" and found.country is None):
         return _COUNTRY_SIZE
     if found.kind == "region":
-        return 1e8
+        return _REGION_SIZE
     if found.kind == "landmark":
         return 1.0
     return float(max(found.population, 2))
+
+
+# heads of organisation names that are a body, not a site: the town around them is the place
+INSTITUTION_NOUNS = frozenset(
+    "university college academy institute school embassy consulate ministry department hospital "
+    "office agency post party group conference council court parliament committee company "
+    "corporation bank commission center centre association union".split()
+)
+# nouns that call a place a region: "Adamawa state", "the province of Paktika" ("district" is a
+# city quarter as often as a county, so it says nothing)
+REGION_NOUNS = frozenset("region province state governorate county prefecture territory".split())
+
+
+# "30 km north of Baghdad": the place the scene is measured from, weaker than any other place
+_DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
+
+
+def span_size(gaz: Gazetteer, span: TokSpan) -> float:
+    """:func:`place_size` of a place phrase; a name the Gazetteer does not know but that its
+    phrase calls a region ("Adamawa state", "the province of Paktika", ``REGION_NOUNS``) counts as
+    a region, and the point of a direction ("north of Baghdad", ``_DIRECTIONS``) as less specific
+    than any place but a country."""
+    size = place_size(gaz, span.text)
+    last = span[-1]
+    if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lower_ in _DIRECTIONS:
+        return max(size, _COUNTRY_SIZE / 2)
+    if size != _UNKNOWN_SIZE:
+        return size
+    nouns = [last, last.head if last.dep_ == "compound" else last]
+    if last.dep_ == "pobj" and last.head.lower_ == "of":
+        nouns.append(last.head.head)
+    if any(n.lemma_.lower() in REGION_NOUNS for n in nouns):
+        return _REGION_SIZE
+    return size
 
 
 _CONTAINING = frozenset({"in", "within", "inside"})
@@ -249,6 +379,19 @@ def _container(doc: Doc, cand: tuple[int, int], others: Sequence[tuple[int, int]
     return False
 
 
+def _owner_only(tok: Token) -> bool:
+    """Whether the last token of a place in a direct object only says whose: a possessive, unless
+    what it owns is a place or a site ("patrolled Bangladesh's cities", "stormed Kabul's main
+    prison" name where; "met Uganda's president" does not)."""
+    return tok.dep_ == "poss" and tok.head.lemma_.lower() not in PLACE_NOUNS | SITE_NOUNS
+
+
+def _country_is_background(tier: str, got: tuple[int, int], trigger: Token) -> bool:
+    """Whether a whole country found by the tier ``tier`` is background, not the event's scene:
+    below the trigger (``_NO_COUNTRY_TIERS``), or in the "sentence" tier after the trigger."""
+    return tier in _NO_COUNTRY_TIERS or (tier == "sentence" and got[0] > trigger.i)
+
+
 def _country_modifier(doc: Doc, cand: tuple[int, int], gaz: Gazetteer) -> bool:
     """Whether the place ``cand`` is a country (or wider area) that only modifies a common noun
     other than a place noun: "in a U.S. airstrike", "in a US-Kurdish operation", "near the
@@ -269,17 +412,21 @@ def locate_event(
     phrase on the trigger or its clause verb), "object" (a place in the direct object of either:
     "captured the town of Kherson"; when both name a place, the most specific), "subtree" (a
     locative phrase below the trigger, not a whole country), "sentence" (one anywhere in the
-    sentence), "subject" (a passive subject that is itself a place entity: "Aleppo was
-    shelled"), "on" (an "on" phrase anywhere in the sentence: "a raid on a house in Dunya Pur"),
-    "motion" (a "to", "into", "from" or "towards" phrase of the trigger or its clause verb: "shipped to
+    sentence; a whole country only before the trigger: :func:`_country_is_background`),
+    "subject" (a passive subject that is itself a place entity: "Aleppo was shelled"), "on"
+    (an "on" phrase anywhere in the sentence: "a raid on a house in Dunya Pur"), "motion" (a
+    "to", "into", "from" or "towards" phrase of the trigger or its clause verb: "shipped to
     Guantanamo Bay") - these two only for a place smaller than a country - or "none". Inside a
     locative phrase the most specific place wins when the Gazetteer ``gaz`` is given
     (:func:`place_size`: "in the Baghdad neighbourhood of Karrada" → Karrada, "in the city of
     Maiduguri in Nigeria" → Maiduguri), else the first. ``toponyms``: :func:`toponym_tokens` of
-    the trigger's Doc, as further candidates."""
+    the trigger's Doc, as further candidates. A trigger whose object (or passive subject) is a
+    prize or a picture (``PRIZE_OBJECTS``: "captured the title in Rome") has no place. A verb of saying
+    (``SPEECH_VERBS``) takes only a locative phrase of its own ("told reporters in Nairobi"): the
+    places of what it reports are not where it was said."""
     sent = trigger.sent
     doc = trigger.doc
-    cands = _place_candidates(sent, toponyms)
+    cands = _place_candidates(sent, toponyms, gaz)
     if not cands:
         return None, "none"
 
@@ -289,13 +436,13 @@ def locate_event(
             hi = max([hi, *(c[1] - 1 for c in cands if c[0] == hi + 1)])
         inside = [c for c in cands if lo <= c[0] and c[1] - 1 <= hi]
         if prep.dep_ in OBJECT_DEPS:  # "met Uganda's president": whose, not where
-            inside = [c for c in inside if doc[c[1] - 1].dep_ != "poss"]
+            inside = [c for c in inside if not _owner_only(doc[c[1] - 1])]
         if gaz is not None:  # "killed in a U.S. airstrike": whose strike, not where
             inside = [c for c in inside if not _country_modifier(doc, c, gaz)]
         if gaz is None or len(inside) < 2:
             return inside[0] if inside else None
         inside = [c for c in inside if not _container(doc, c, inside, prep)] or inside
-        return min(inside, key=lambda c: place_size(gaz, doc[c[0] : c[1]].text))
+        return min(inside, key=lambda c: span_size(gaz, doc[c[0] : c[1]]))
 
     def country(got: tuple[int, int]) -> bool:
         return gaz is not None and place_size(gaz, doc[got[0] : got[1]].text) >= _COUNTRY_SIZE
@@ -303,6 +450,14 @@ def locate_event(
     def loc_preps(heads: Iterable[Token]) -> list[Token]:
         return [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE]
 
+    if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in PRIZE_OBJECTS for c in trigger.children):
+        return None, "none"
+    if trigger.lemma_.lower() in SPEECH_VERBS:
+        for prep in loc_preps([trigger]):
+            got = in_prep(prep)
+            if got is not None:
+                return doc[got[0] : got[1]], "verb"
+        return None, "none"
     verb = clause_verb(trigger)
     heads = [trigger, verb] if verb is not trigger else [trigger]
     tiers = (
@@ -314,12 +469,12 @@ def locate_event(
     if gaz is not None:  # places in both: the most specific ("In Hama, gunmen shelled the town of Kornaz")
         near = [(got, p) for p in tiers[0][1] + tiers[1][1] if (got := in_prep(p)) is not None]
         if len(near) > 1:
-            got, prep = min(near, key=lambda gp: place_size(gaz, doc[gp[0][0] : gp[0][1]].text))
+            got, prep = min(near, key=lambda gp: span_size(gaz, doc[gp[0][0] : gp[0][1]]))
             return doc[got[0] : got[1]], "object" if prep.dep_ in OBJECT_DEPS else "verb"
     for tier, preps in tiers:
         for prep in preps:
             got = in_prep(prep)
-            if got is not None and not (tier in _NO_COUNTRY_TIERS and country(got)):
+            if got is not None and not (country(got) and _country_is_background(tier, got, trigger)):
                 return doc[got[0] : got[1]], tier
     for head in heads:  # "Aleppo was shelled": a passive subject that is itself a place
         for child in head.children:
