@@ -344,3 +344,24 @@ def test_older_spellings_of_capitals(d) -> None:  # type: ignore[no-untyped-def]
         ("Teheran", "country:IRN"),
         ("Bonn", "country:DEU"),
     }
+
+
+def test_leaders_of_the_late_cold_war() -> None:
+    assert one("François Mitterrand", "1990-06-01")["code"] == "FRAGOV"
+    assert one("Francois Mitterand", "1990-06-01")["code"] == "FRAGOV"  # a frequent misspelling
+    assert one("Francois Mitterrand", "1999-06-01")["code"] == "FRAELI"  # out of office
+    assert one("F.W. de Klerk", "1991-03-01")["code"] == "ZAFGOV"
+    assert one("Mikhail Gorbachev", "1988-05-01")["code"] == "RUSGOV"
+    assert one("Yitzhak Shamir", "1985-01-01")["code"] == "ISRGOV"
+    assert one("John Garang", "1995-01-01")["code"] == "SDNREB"
+
+
+def test_west_germany_is_germany(d) -> None:  # type: ignore[no-untyped-def]
+    found = {(m.text, m.entry.key) for m in d.find("West German officials met West Germany's allies.")}
+    assert found >= {("West German", "country:DEU"), ("West Germany", "country:DEU")}
+
+
+def test_a_titled_surname_names_the_leader(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "President Mitterrand welcomed the visiting delegation on Thursday."
+    leader = resolve_word(engine, text, "Mitterrand", published="1990-06-01")
+    assert (leader.country, leader.sector, leader.key) == ("FRA", "GOV", "francois-mitterrand")

@@ -23,6 +23,7 @@ ACTOR_FILES = (
     "people_a.jsonl",
     "people_b.jsonl",
     "people_c.jsonl",
+    "people_d.jsonl",
 )
 SECTOR_FILE = "sectors.jsonl"
 SECTOR_CODES = frozenset(
