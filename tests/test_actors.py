@@ -365,3 +365,32 @@ def test_a_titled_surname_names_the_leader(engine) -> None:  # type: ignore[no-u
     text = "President Mitterrand welcomed the visiting delegation on Thursday."
     leader = resolve_word(engine, text, "Mitterrand", published="1990-06-01")
     assert (leader.country, leader.sector, leader.key) == ("FRA", "GOV", "francois-mitterrand")
+
+
+def test_a_state_before_its_independence_is_part_of_the_older_one(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Government troops shelled Juba overnight, a spokesman for the rebels said."
+    before = resolve_word(engine, text, "Juba", published="2004-03-01")
+    assert (before.country, before.sector) == ("SDN", "CVL")  # a southern town, no government yet
+    after = resolve_word(engine, text, "Juba", published="2016-03-01")
+    assert after.country == "SSD"
+    adjective = "South Sudanese villagers fled the fighting, aid workers said."
+    assert resolve_word(engine, adjective, "villagers", published="2004-03-01").country == "SDN"
+
+
+def test_independence_needs_the_former_state(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.actors.dictionary import DictionaryError
+
+    layer = tmp_path / "extra.jsonl"
+    layer.write_text(
+        '{"iso3": "XAA", "name": "Testland", "aliases": ["Testland"], "independence": "2001-01-01"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DictionaryError):
+        load_dictionary([layer])
+    layer.write_text(
+        '{"iso3": "XAA", "name": "Testland", "aliases": ["Testland"], "independence": "2001-01-01",'
+        ' "formerly_part_of": "XBB"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DictionaryError):
+        load_dictionary([layer])  # no such country

@@ -185,9 +185,9 @@ class DocActors:
         self.places = places
         found = [m for m in self._valid_matches(dictionary.find(text)) if not self._region_named(m)]
         named = frozenset(
-            m.entry.periods[0].country
+            country
             for m in found
-            if m.entry.type == "country" and m.kind != "metonym" and m.entry.periods[0].country
+            if m.entry.type == "country" and m.kind != "metonym" and (country := m.entry.country_on(day))
         )
         self.matches = [m for m in found if not self._capital_elsewhere(m, named)]
         self._starts = [m.start for m in self.matches]
@@ -256,7 +256,7 @@ class DocActors:
         Libya's government)? The place gazetteer knows the towns."""
         if self.places is None or m.entry.type != "country" or m.kind != "metonym":
             return False
-        own = m.entry.periods[0].country
+        own = m.entry.country_on(self.day)
         if own is None or own in named or not named:
             return False
         town = self.places.city(m.text, named)
@@ -271,7 +271,7 @@ class DocActors:
                 continue
             if self._ethnic(m.start) or self._stance(m.start):
                 continue
-            iso3 = m.entry.periods[0].country
+            iso3 = m.entry.country_on(self.day)
             if iso3 is not None:
                 out.append((m.start, iso3))
         return tuple(out)
@@ -443,7 +443,7 @@ class DocActors:
     def _from_match(self, m: Match, text: str | None = None) -> Actor:
         entry = m.entry
         if entry.type == "country":
-            country = entry.periods[0].country
+            country = entry.country_on(self.day)
             # the capital as the government; "Libyans" as the country's people (civilians)
             sector = {"metonym": "GOV", "demonym": "CVL"}.get(m.kind)
             why = {
@@ -451,10 +451,15 @@ class DocActors:
                 "adjective": "national adjective",
                 "demonym": "people of a country",
             }.get(m.kind, "country name")
+            if country != entry.periods[0].country:
+                # before the state's independence ("Juba" in 2000 is a town of Sudan): the older
+                # state's, and a capital-to-be is a town, its people (CVL), no government
+                sector = "CVL" if m.kind == "metonym" else sector
+                why += f"; before independence on {entry.independence}: part of {country}"
             return Actor(
                 text=text or m.text,
                 name=entry.name,
-                code=actor_code(entry.cameo, sector),
+                code=actor_code(self._cameo(country), sector),
                 country=country,
                 sector=sector,
                 org=None,
@@ -682,7 +687,7 @@ class DocActors:
                 actor = dataclasses.replace(
                     actor,
                     sector="CVL",
-                    code=actor_code(m.entry.cameo, "CVL"),
+                    code=actor_code(self._cameo(actor.country), "CVL"),
                     resolved_by=f"{actor.resolved_by}; a city named as a place → its people (CVL)",
                 )
             # "envoys of South Korea": a country mention inside a longer NP is handled below
@@ -1119,7 +1124,7 @@ class DocActors:
                     owner,
                     name=self.text[start:end],
                     sector=None,
-                    code=actor_code(m.entry.cameo, None),
+                    code=actor_code(self._cameo(owner.country), None),
                     key=None,
                 )
                 why = f"noun marked by country '{m.text}' (no sector)"
