@@ -1214,5 +1214,94 @@ class DocActors:
                         found.append((actor.country, f"'{child.text}' → {actor.name}", None))
         return found
 
+    # -- violence with no named doer -------------------------------------------------------------
+    def unnamed_perpetrator(
+        self, para: ParsedParagraph, trigger: Token, victims: Sequence[Actor]
+    ) -> Actor | None:
+        """Who did an act of violence whose doer the sentence does not name ("a roadside bomb
+        near Samarra killed two soldiers", "a journalist was killed in a car bomb explosion in
+        Beirut"): an unidentified armed group (UAF) of the country where it happened, the first
+        place named in a locative phrase of the sentence ("near the town of Samarra", "outside
+        the Iraqi city of Basra"); not the victims' words ("three US servicemen" says whom it
+        hit, not where). None when the sentence places it nowhere. The actor's words are the
+        thing that killed when it is the subject ("a roadside bombing near ..."), else the place."""
+        spans = [(a.start, a.end) for a in victims]
+        found = self._where_in_sentence(para, trigger, spans)
+        if found is None:
+            return None
+        country, name, place = found
+        anchor = self._thing_subject(trigger) or place
+        first = anchor.left_edge
+        while first.i < anchor.i and first.dep_ in {"det", "punct", "predet"}:
+            first = first.doc[first.i + 1]
+        s, _ = self._abs(para, first)
+        _, e = self._abs(para, anchor)
+        return self._record(
+            Actor(
+                text=self.text[s:e],
+                name=self.text[s:e],
+                code=actor_code(self._cameo(country), "UAF"),
+                country=country,
+                sector="UAF",
+                org=None,
+                start=s,
+                end=e,
+                resolved_by=f"violence with no named doer: armed group of {country} (placed by '{name}')",
+            )
+        )
+
+    @staticmethod
+    def _thing_subject(trigger: Token) -> Token | None:
+        """The thing named as the subject of the trigger's verb ("a roadside bomb killed")."""
+        verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+        return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+
+    def _where_in_sentence(
+        self, para: ParsedParagraph, trigger: Token, victims: Sequence[tuple[int, int]]
+    ) -> tuple[str, str, Token] | None:
+        """(ISO3, name, phrase) of the first country or town named in a locative phrase ('in',
+        'near', 'outside (of)', 'at' ...) of the trigger's sentence, outside the victims' words.
+        A country word that only modifies a common noun says whose, not where ("an attack on
+        an Albanian patrol"); one that modifies a place noun places ("the Iraqi city of X")."""
+        for tok in trigger.sent:
+            phrase = self._locative_phrase(tok)
+            if phrase is None or any(a <= self._abs(para, tok)[0] < b for a, b in victims):
+                continue
+            found = self._place_word(para, tok)
+            if found is not None:
+                return found[0], found[1], phrase
+        return None
+
+    @staticmethod
+    def _locative_phrase(tok: Token) -> Token | None:
+        """The object of the nearest locative phrase ('in', 'near', 'outside (of)' ...) that
+        ``tok`` is part of ("Baghdad" in "in a car bombing in central Baghdad" is in 'in central
+        Baghdad', the inner one)."""
+        cur = tok
+        for _ in range(12):
+            if cur.dep_ == "pobj":
+                prep = cur.head
+                if prep.lower_ == "of" and prep.head.lower_ == "outside":
+                    prep = prep.head  # "outside of the city of Basra"
+                if prep.lower_ in LOCATIVE_PREPS:
+                    return cur
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+        return None
+
+    def _place_word(self, para: ParsedParagraph, tok: Token) -> tuple[str, str] | None:
+        """(ISO3, name) when ``tok`` names where something is: a country's or a capital's name, a
+        country word on a place noun, a town or region the gazetteer knows."""
+        named = self.named_at(para, tok)
+        if named is not None:
+            m, actor = named
+            if m.entry.type != "country" or not actor.country or self._stance(m.start):
+                return None
+            if m.kind in {"name", "metonym"} or tok.head.lemma_.lower() in PLACE_NOUNS:
+                return actor.country, m.text
+            return None
+        return self.place_at(para, tok) if tok.pos_ == "PROPN" else None
+
     def all_mentions(self) -> list[Actor]:
         return sorted(self.mentions.values(), key=lambda a: (a.start, a.end))
