@@ -423,3 +423,31 @@ def test_violence_with_no_named_doer_is_an_armed_group_of_where_it_happened(engi
     assert (doer.country, doer.sector) == ("MLI", "UAF")
     whose = "Two policemen were killed in an ambush on a Kenyan convoy, officials said."
     assert unnamed_doer(engine, whose, "killed", "policemen") is None  # 'Kenyan' says whose, not where
+
+
+def test_a_pronoun_shares_the_identity_of_the_group_noun_it_refers_to(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.actors import DocActors
+    from eventwire.clean import clean_article
+    from eventwire.nlp import parse_articles
+    from eventwire.records import Article, RawArticle
+
+    def actors_of(text: str) -> tuple[DocActors, list]:  # type: ignore[type-arg]
+        raw = RawArticle(source="<test>", body=text, fmt="text", title="", published="2024-03-05")
+        article = clean_article(raw, (), None)
+        assert isinstance(article, Article)
+        [(article, paras)] = list(parse_articles(engine.nlp, [article]))
+        return DocActors(engine.dictionary, article.text, paras, date(2024, 3, 5), engine.gazetteer), paras
+
+    def word(para, text: str):  # type: ignore[no-untyped-def]
+        return next(t for t in para.doc if t.text == text)
+
+    actors, [para] = actors_of("The rebel movement said it would free the hostages.")
+    [movement] = actors.resolve(para, word(para, "movement"))
+    [it] = actors.resolve(para, word(para, "it"))
+    named = [a for a in actors.all_mentions() if a.key == it.key and not a.resolved_by.startswith("pronoun")]
+    assert movement.key is None and it.key is not None
+    assert [a.text for a in named] == ["rebel movement"]
+    actors, [para] = actors_of("The rebel movement said their leaders would attend.")
+    actors.resolve(para, word(para, "movement"))
+    [their] = actors.resolve(para, word(para, "their"))
+    assert their.key is None  # 'their leaders' are not the movement itself

@@ -838,6 +838,12 @@ class DocActors:
         if not pool:
             return []
         actor = self._people_at(max(pool, key=lambda a: a.start))
+        if actor.key is None and head.dep_ != "poss":
+            # a group named by a noun ("the rebel movement ... said it"): one identity for the
+            # noun's mention and the pronoun, so that both are known as the same actor (not for
+            # a possessor: "their followers" are someone else, only placed by "their")
+            actor = dataclasses.replace(actor, key=f"mention:{actor.start}-{actor.end}")
+            self.mentions[(actor.start, actor.end)] = actor
         why = f"pronoun '{head.text}' → last group or country in subject position '{actor.text}'"
         return [_refer(actor, head.text, s, e, why)]
 
