@@ -322,6 +322,9 @@ def test_jewish_settlers_are_israelis_wherever_they_live(engine) -> None:  # typ
     text = "Jewish settlers in the West Bank town of Nablus burned a Palestinian olive grove."
     settlers = resolve_word(engine, text, "settlers")
     assert (settlers.country, settlers.sector) == ("ISR", "CVL")
+    arrivals = "Protesters in Ramallah denounced the housing of Ethiopian Jewish immigrants on the hill."
+    immigrants = resolve_word(engine, arrivals, "immigrants")
+    assert (immigrants.country, immigrants.sector) == ("ISR", "CVL")  # not Ethiopian
 
 
 def test_a_minority_lives_where_the_story_puts_it(engine) -> None:  # type: ignore[no-untyped-def]
