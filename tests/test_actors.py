@@ -454,3 +454,19 @@ def test_a_pronoun_shares_the_identity_of_the_group_noun_it_refers_to(engine) ->
     actors.resolve(para, word(para, "movement"))
     [their] = actors.resolve(para, word(para, "their"))
     assert their.key is None  # 'their leaders' are not the movement itself
+
+
+def test_a_group_after_its_last_period_is_what_it_last_was(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    layer = tmp_path / "extra.jsonl"
+    layer.write_text(
+        '{"key": "test-front", "type": "group", "name": "Test Front", "aliases": ["Test Front"],'
+        ' "periods": [{"start": null, "end": "1990-01-01", "country": "LBR", "sector": "REB"}]}\n'
+        '{"key": "test-man", "type": "person", "name": "Test Man", "aliases": ["Test Man"],'
+        ' "periods": [{"start": null, "end": "1990-01-01", "country": "LBR", "sector": "GOV"}]}\n',
+        encoding="utf-8",
+    )
+    d = load_dictionary([layer])
+    group, _ = d.entries["test-front"].period_on(date(2000, 1, 1))
+    assert group is not None and (group.country, group.sector) == ("LBR", "REB")  # not an elite
+    man, _ = d.entries["test-man"].period_on(date(2000, 1, 1))
+    assert man is not None and (man.country, man.sector) == ("LBR", "ELI")  # a person out of office

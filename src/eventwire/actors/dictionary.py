@@ -102,6 +102,11 @@ class Entry:
             if period.covers(day):
                 return period, f"period {period.start or '…'}..{period.end or '…'}{_office_note(period)}"
         past = [p for p in self.periods if p.end is not None and p.end < day]
+        if past and self.type != "person":
+            # a group, party or body after its last known period (disbanded, renamed) is still
+            # what it last was when a story names it ("the NPFL" after 1997): no elite
+            last = max(past, key=lambda p: p.end or date.min)
+            return last, f"after its last known period ({last.start or '…'}..{last.end}): as it last was"
         if past:  # out of office: keep the country of the last office, as an elite (ELI)
             last = max(past, key=lambda p: p.end or date.min)
             return (
