@@ -470,3 +470,15 @@ def test_a_group_after_its_last_period_is_what_it_last_was(tmp_path) -> None:  #
     assert group is not None and (group.country, group.sector) == ("LBR", "REB")  # not an elite
     man, _ = d.entries["test-man"].period_on(date(2000, 1, 1))
     assert man is not None and (man.country, man.sector) == ("LBR", "ELI")  # a person out of office
+
+
+def test_a_surname_after_another_given_name_is_someone_else(d) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.actors import DocActors
+
+    def keys(text: str) -> list[str]:
+        return [m.entry.key for m in DocActors(d, text, [], date(1990, 6, 1)).matches if m.entry.type == "person"]
+
+    assert keys("Nelson Mandela spoke first. Later Winnie Mandela addressed the crowd.") == ["nelson-mandela"]
+    assert keys("Nelson Mandela spoke first. Later Mandela addressed the crowd.") == ["nelson-mandela"] * 2
+    assert keys("Crowds cheered when Mrs Thatcher arrived.") == ["margaret-thatcher"]
+    assert keys("When Thatcher arrived, crowds cheered.") == ["margaret-thatcher"]

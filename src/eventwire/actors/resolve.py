@@ -111,6 +111,8 @@ BODY_NOUNS = frozenset(
     """association associations committee forum federation society league alliance coalition
     network organisation organization""".split()
 )
+# Words of address before a surname: "Mrs Thatcher" is Margaret Thatcher.
+HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord dame madame monsieur sheikh sheik mullah".split())
 IT = frozenset({"it", "its"})
 THEY = frozenset({"they", "them", "their"})
 HE = frozenset({"he", "him"})
@@ -220,6 +222,8 @@ class DocActors:
         for m in matches:
             if m.kind == "short" and self._glued_after_hyphen(m):
                 continue  # the tail of a hyphenated word ("Shan-e-Karim"), no one's surname
+            if m.kind == "short" and self._given_name_before(m):
+                continue  # another bearer of the surname ("Winnie Mandela" is not Nelson)
             if (
                 m.kind == "short"
                 and m.entry.key not in seen
@@ -327,6 +331,19 @@ class DocActors:
             return False
         words = re.findall(r"[\w'-]+", self.text[max(0, m.start - 60) : m.start])[-5:]
         return any(w.lower() in FORMER or w.lower().startswith("ex-") for w in words)
+
+    def _given_name_before(self, m: Match) -> bool:
+        """Is the short form a surname right after a given name of someone else ("Winnie
+        Mandela", "Jehan Sadat")? The word before is capitalised, is no title or honorific
+        ("President", "Mrs") and does not begin the sentence ("When Mandela arrived")."""
+        found = re.search(r"(\S*)\s([A-Z][a-z]+) $", self.text[max(0, m.start - 60) : m.start])
+        if found is None:
+            return False
+        word = found.group(2)
+        if word.lower() in HONORIFICS or self.d.sector_term([word.lower()]) is not None:
+            return False
+        prev = found.group(1)
+        return bool(prev) and not re.search(r"[.!?:;\"“”]$", prev)
 
     def _name_continues(self, m: Match) -> bool:
         """Is the short form only the first part of a longer name ("President Abdelaziz
