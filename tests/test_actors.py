@@ -476,7 +476,9 @@ def test_a_surname_after_another_given_name_is_someone_else(d) -> None:  # type:
     from eventwire.actors import DocActors
 
     def keys(text: str) -> list[str]:
-        return [m.entry.key for m in DocActors(d, text, [], date(1990, 6, 1)).matches if m.entry.type == "person"]
+        return [
+            m.entry.key for m in DocActors(d, text, [], date(1990, 6, 1)).matches if m.entry.type == "person"
+        ]
 
     assert keys("Nelson Mandela spoke first. Later Winnie Mandela addressed the crowd.") == ["nelson-mandela"]
     assert keys("Nelson Mandela spoke first. Later Mandela addressed the crowd.") == ["nelson-mandela"] * 2
