@@ -426,6 +426,12 @@ def test_violence_with_no_named_doer_is_an_armed_group_of_where_it_happened(engi
     assert (doer.country, doer.sector) == ("MLI", "UAF")
     whose = "Two policemen were killed in an ambush on a Kenyan convoy, officials said."
     assert unnamed_doer(engine, whose, "killed", "policemen") is None  # 'Kenyan' says whose, not where
+    nearest = (
+        "A court in Paris tried two men over a bombing in the Malian town of Gao that killed six soldiers."
+    )
+    assert unnamed_doer(engine, nearest, "killed", "soldiers").country == "MLI"  # not the court's FRA
+    victims = "The leader of the largest gang in Haiti was killed on Friday."
+    assert unnamed_doer(engine, victims, "killed", "leader") is None  # 'in Haiti' says who, not where
 
 
 def test_a_pronoun_shares_the_identity_of_the_group_noun_it_refers_to(engine) -> None:  # type: ignore[no-untyped-def]

@@ -1283,17 +1283,48 @@ class DocActors:
         self, para: ParsedParagraph, trigger: Token, victims: Sequence[tuple[int, int]]
     ) -> tuple[str, str, Token] | None:
         """(ISO3, name, phrase) of the first country or town named in a locative phrase ('in',
-        'near', 'outside (of)', 'at' ...) of the trigger's sentence, outside the victims' words.
-        A country word that only modifies a common noun says whose, not where ("an attack on
-        an Albanian patrol"); one that modifies a place noun places ("the Iraqi city of X")."""
-        for tok in trigger.sent:
-            phrase = self._locative_phrase(tok)
-            if phrase is None or any(a <= self._abs(para, tok)[0] < b for a, b in victims):
-                continue
-            found = self._place_word(para, tok)
-            if found is not None:
-                return found[0], found[1], phrase
+        'near', 'outside (of)', 'at' ...) closest to the trigger: within the trigger's own phrase,
+        else within each larger phrase that holds it ("an attempt to kill X was thwarted in Y";
+        not "a trial opened in Paris over a bombing in Ivory Coast that killed ..."), never in the
+        victims' words. A country word that only modifies a common noun says whose, not where
+        ("an attack on an Albanian patrol"); one that modifies a place noun places ("the Iraqi
+        city of X")."""
+        hit = self._victim_phrases(para, trigger, victims)
+        seen: set[int] = set()
+        scope = trigger
+        for _ in range(12):
+            for tok in scope.subtree:
+                if tok.i in seen:
+                    continue
+                seen.add(tok.i)
+                phrase = self._locative_phrase(tok)
+                if phrase is None or tok.i in hit:
+                    continue
+                found = self._place_word(para, tok)
+                if found is not None:
+                    return found[0], found[1], phrase
+            if scope.head.i == scope.i:
+                break
+            scope = scope.head
         return None
+
+    def _victim_phrases(
+        self, para: ParsedParagraph, trigger: Token, victims: Sequence[tuple[int, int]]
+    ) -> frozenset[int]:
+        """Token indices of the victims' whole phrases: the argument of the trigger's verb that
+        holds a victim ("the leader of ISIS in Iraq was killed": 'in Iraq' says who, not where)."""
+        verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+        out: set[int] = set()
+        for tok in trigger.sent:
+            if not any(a <= self._abs(para, tok)[0] < b for a, b in victims):
+                continue
+            arg = tok
+            for _ in range(12):
+                if arg.head.i in {verb.i, trigger.i} or arg.head.i == arg.i:
+                    break
+                arg = arg.head
+            out.update(t.i for t in arg.subtree)
+        return frozenset(out)
 
     @staticmethod
     def _locative_phrase(tok: Token) -> Token | None:
