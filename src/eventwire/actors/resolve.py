@@ -471,7 +471,8 @@ class DocActors:
             if country != entry.periods[0].country:
                 # before the state's independence ("Juba" in 2000 is a town of Sudan): the older
                 # state's, and a capital-to-be is a town, its people (CVL), no government
-                sector = "CVL" if m.kind == "metonym" else sector
+                if m.kind == "metonym":
+                    sector, why = "CVL", "capital-to-be, a town (its people)"
                 why += f"; before independence on {entry.independence}: part of {country}"
             return Actor(
                 text=text or m.text,
