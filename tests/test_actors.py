@@ -490,3 +490,11 @@ def test_a_surname_after_another_given_name_is_someone_else(d) -> None:  # type:
     assert keys("Nelson Mandela spoke first. Later Mandela addressed the crowd.") == ["nelson-mandela"] * 2
     assert keys("Crowds cheered when Mrs Thatcher arrived.") == ["margaret-thatcher"]
     assert keys("When Thatcher arrived, crowds cheered.") == ["margaret-thatcher"]
+
+
+def test_the_red_crescent_named_alone_is_the_movement(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Volunteers handed blankets to the Red Crescent in Kerman on Monday."
+    crescent = resolve_word(engine, text, "Crescent")
+    assert (crescent.country, crescent.sector, crescent.key) == (None, "NGO", "ifrc")  # not the town's people
+    national = "The Iranian Red Crescent sent tents to Kerman."
+    assert resolve_word(engine, national, "Crescent").country == "IRN"
