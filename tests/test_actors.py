@@ -498,3 +498,9 @@ def test_the_red_crescent_named_alone_is_the_movement(engine) -> None:  # type: 
     assert (crescent.country, crescent.sector, crescent.key) == (None, "NGO", "ifrc")  # not the town's people
     national = "The Iranian Red Crescent sent tents to Kerman."
     assert resolve_word(engine, national, "Crescent").country == "IRN"
+
+
+def test_irish_republican_guerrillas_are_the_ira(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Irish republican guerrillas fired mortars at a police station in Newry, police said."
+    fighters = resolve_word(engine, text, "guerrillas")
+    assert (fighters.country, fighters.sector, fighters.key) == ("GBR", "REB", "ira")  # not IRL
