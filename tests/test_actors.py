@@ -322,6 +322,9 @@ def test_jewish_settlers_are_israelis_wherever_they_live(engine) -> None:  # typ
     text = "Jewish settlers in the West Bank town of Nablus burned a Palestinian olive grove."
     settlers = resolve_word(engine, text, "settlers")
     assert (settlers.country, settlers.sector) == ("ISR", "CVL")
+    arrivals = "Protesters in Ramallah denounced the housing of Ethiopian Jewish immigrants on the hill."
+    immigrants = resolve_word(engine, arrivals, "immigrants")
+    assert (immigrants.country, immigrants.sector) == ("ISR", "CVL")  # not Ethiopian
 
 
 def test_a_minority_lives_where_the_story_puts_it(engine) -> None:  # type: ignore[no-untyped-def]
@@ -344,3 +347,160 @@ def test_older_spellings_of_capitals(d) -> None:  # type: ignore[no-untyped-def]
         ("Teheran", "country:IRN"),
         ("Bonn", "country:DEU"),
     }
+
+
+def test_leaders_of_the_late_cold_war() -> None:
+    assert one("François Mitterrand", "1990-06-01")["code"] == "FRAGOV"
+    assert one("Francois Mitterand", "1990-06-01")["code"] == "FRAGOV"  # a frequent misspelling
+    assert one("Francois Mitterrand", "1999-06-01")["code"] == "FRAELI"  # out of office
+    assert one("F.W. de Klerk", "1991-03-01")["code"] == "ZAFGOV"
+    assert one("Mikhail Gorbachev", "1988-05-01")["code"] == "RUSGOV"
+    assert one("Yitzhak Shamir", "1985-01-01")["code"] == "ISRGOV"
+    assert one("John Garang", "1995-01-01")["code"] == "SDNREB"
+
+
+def test_west_germany_is_germany(d) -> None:  # type: ignore[no-untyped-def]
+    found = {(m.text, m.entry.key) for m in d.find("West German officials met West Germany's allies.")}
+    assert found >= {("West German", "country:DEU"), ("West Germany", "country:DEU")}
+
+
+def test_a_titled_surname_names_the_leader(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "President Mitterrand welcomed the visiting delegation on Thursday."
+    leader = resolve_word(engine, text, "Mitterrand", published="1990-06-01")
+    assert (leader.country, leader.sector, leader.key) == ("FRA", "GOV", "francois-mitterrand")
+
+
+def test_a_state_before_its_independence_is_part_of_the_older_one(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Government troops shelled Juba overnight, a spokesman for the rebels said."
+    before = resolve_word(engine, text, "Juba", published="2004-03-01")
+    assert (before.country, before.sector) == ("SDN", "CVL")  # a southern town, no government yet
+    after = resolve_word(engine, text, "Juba", published="2016-03-01")
+    assert after.country == "SSD"
+    adjective = "South Sudanese villagers fled the fighting, aid workers said."
+    assert resolve_word(engine, adjective, "villagers", published="2004-03-01").country == "SDN"
+
+
+def test_independence_needs_the_former_state(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.actors.dictionary import DictionaryError
+
+    layer = tmp_path / "extra.jsonl"
+    layer.write_text(
+        '{"iso3": "XAA", "name": "Testland", "aliases": ["Testland"], "independence": "2001-01-01"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DictionaryError):
+        load_dictionary([layer])
+    layer.write_text(
+        '{"iso3": "XAA", "name": "Testland", "aliases": ["Testland"], "independence": "2001-01-01",'
+        ' "formerly_part_of": "XBB"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DictionaryError):
+        load_dictionary([layer])  # no such country
+
+
+def unnamed_doer(engine, text: str, trigger: str, victim: str):  # type: ignore[no-untyped-def]
+    """The resolver's doer of the violence named by ``trigger`` that hit ``victim``."""
+    from eventwire.actors import DocActors
+    from eventwire.clean import clean_article
+    from eventwire.nlp import parse_articles
+    from eventwire.records import Article, RawArticle
+
+    raw = RawArticle(source="<test>", body=text, fmt="text", title="", published="2024-03-05")
+    article = clean_article(raw, (), None)
+    assert isinstance(article, Article)
+    [(article, paras)] = list(parse_articles(engine.nlp, [article]))
+    actors = DocActors(engine.dictionary, article.text, paras, date(2024, 3, 5), engine.gazetteer)
+    [para] = paras
+    trig = next(t for t in para.doc if t.text == trigger)
+    victims = actors.resolve(para, next(t for t in para.doc if t.text == victim))
+    return actors.unnamed_perpetrator(para, trig, victims)
+
+
+def test_violence_with_no_named_doer_is_an_armed_group_of_where_it_happened(engine) -> None:  # type: ignore[no-untyped-def]
+    bomb = "A car bomb near the market of Kandahar killed four Canadian soldiers on Tuesday."
+    doer = unnamed_doer(engine, bomb, "killed", "soldiers")
+    assert (doer.country, doer.sector, doer.text) == ("AFG", "UAF", "car bomb")  # not the victims' CAN
+    passive = "Two French engineers were killed by a landmine outside the Malian town of Gao."
+    doer = unnamed_doer(engine, passive, "killed", "engineers")
+    assert (doer.country, doer.sector) == ("MLI", "UAF")
+    whose = "Two policemen were killed in an ambush on a Kenyan convoy, officials said."
+    assert unnamed_doer(engine, whose, "killed", "policemen") is None  # 'Kenyan' says whose, not where
+    nearest = (
+        "A court in Paris tried two men over a bombing in the Malian town of Gao that killed six soldiers."
+    )
+    assert unnamed_doer(engine, nearest, "killed", "soldiers").country == "MLI"  # not the court's FRA
+    victims = "The leader of the largest gang in Haiti was killed on Friday."
+    assert unnamed_doer(engine, victims, "killed", "leader") is None  # 'in Haiti' says who, not where
+
+
+def test_a_pronoun_shares_the_identity_of_the_group_noun_it_refers_to(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.actors import DocActors
+    from eventwire.clean import clean_article
+    from eventwire.nlp import parse_articles
+    from eventwire.records import Article, RawArticle
+
+    def actors_of(text: str) -> tuple[DocActors, list]:  # type: ignore[type-arg]
+        raw = RawArticle(source="<test>", body=text, fmt="text", title="", published="2024-03-05")
+        article = clean_article(raw, (), None)
+        assert isinstance(article, Article)
+        [(article, paras)] = list(parse_articles(engine.nlp, [article]))
+        return DocActors(engine.dictionary, article.text, paras, date(2024, 3, 5), engine.gazetteer), paras
+
+    def word(para, text: str):  # type: ignore[no-untyped-def]
+        return next(t for t in para.doc if t.text == text)
+
+    actors, [para] = actors_of("The rebel movement said it would free the hostages.")
+    [movement] = actors.resolve(para, word(para, "movement"))
+    [it] = actors.resolve(para, word(para, "it"))
+    named = [a for a in actors.all_mentions() if a.key == it.key and not a.resolved_by.startswith("pronoun")]
+    assert movement.key is None and it.key is not None
+    assert [a.text for a in named] == ["rebel movement"]
+    actors, [para] = actors_of("The rebel movement said their leaders would attend.")
+    actors.resolve(para, word(para, "movement"))
+    [their] = actors.resolve(para, word(para, "their"))
+    assert their.key is None  # 'their leaders' are not the movement itself
+
+
+def test_a_group_after_its_last_period_is_what_it_last_was(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    layer = tmp_path / "extra.jsonl"
+    layer.write_text(
+        '{"key": "test-front", "type": "group", "name": "Test Front", "aliases": ["Test Front"],'
+        ' "periods": [{"start": null, "end": "1990-01-01", "country": "LBR", "sector": "REB"}]}\n'
+        '{"key": "test-man", "type": "person", "name": "Test Man", "aliases": ["Test Man"],'
+        ' "periods": [{"start": null, "end": "1990-01-01", "country": "LBR", "sector": "GOV"}]}\n',
+        encoding="utf-8",
+    )
+    d = load_dictionary([layer])
+    group, _ = d.entries["test-front"].period_on(date(2000, 1, 1))
+    assert group is not None and (group.country, group.sector) == ("LBR", "REB")  # not an elite
+    man, _ = d.entries["test-man"].period_on(date(2000, 1, 1))
+    assert man is not None and (man.country, man.sector) == ("LBR", "ELI")  # a person out of office
+
+
+def test_a_surname_after_another_given_name_is_someone_else(d) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.actors import DocActors
+
+    def keys(text: str) -> list[str]:
+        return [
+            m.entry.key for m in DocActors(d, text, [], date(1990, 6, 1)).matches if m.entry.type == "person"
+        ]
+
+    assert keys("Nelson Mandela spoke first. Later Winnie Mandela addressed the crowd.") == ["nelson-mandela"]
+    assert keys("Nelson Mandela spoke first. Later Mandela addressed the crowd.") == ["nelson-mandela"] * 2
+    assert keys("Crowds cheered when Mrs Thatcher arrived.") == ["margaret-thatcher"]
+    assert keys("When Thatcher arrived, crowds cheered.") == ["margaret-thatcher"]
+
+
+def test_the_red_crescent_named_alone_is_the_movement(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Volunteers handed blankets to the Red Crescent in Kerman on Monday."
+    crescent = resolve_word(engine, text, "Crescent")
+    assert (crescent.country, crescent.sector, crescent.key) == (None, "NGO", "ifrc")  # not the town's people
+    national = "The Iranian Red Crescent sent tents to Kerman."
+    assert resolve_word(engine, national, "Crescent").country == "IRN"
+
+
+def test_irish_republican_guerrillas_are_the_ira(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Irish republican guerrillas fired mortars at a police station in Newry, police said."
+    fighters = resolve_word(engine, text, "guerrillas")
+    assert (fighters.country, fighters.sector, fighters.key) == ("GBR", "REB", "ira")  # not IRL

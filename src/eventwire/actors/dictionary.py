@@ -23,6 +23,7 @@ ACTOR_FILES = (
     "people_a.jsonl",
     "people_b.jsonl",
     "people_c.jsonl",
+    "people_d.jsonl",
 )
 SECTOR_FILE = "sectors.jsonl"
 SECTOR_CODES = frozenset(
@@ -78,6 +79,18 @@ class Entry:
     adjectives: tuple[str, ...] = ()  # countries: "French", "North Korean"
     point: tuple[float, float] | None = None  # countries: a central point (lat, lon)
     layer: str = "eventwire"
+    # countries: the day the state became independent and the state it was part of before
+    # (South Sudan, 2011-07-09, SDN): before that day its names and places are the older state's
+    independence: date | None = None
+    formerly_part_of: str | None = None
+
+    def country_on(self, day: date | None) -> str | None:
+        """A country entry's state on ``day`` (the story's date): the state it was part of
+        before its independence, else its own; without a date, its own."""
+        own = self.periods[0].country if self.periods else None
+        if day is not None and self.independence is not None and day < self.independence:
+            return self.formerly_part_of
+        return own
 
     def period_on(self, day: date | None) -> tuple[Period | None, str]:
         """The attributes in force on ``day`` and how they were chosen."""
@@ -89,6 +102,11 @@ class Entry:
             if period.covers(day):
                 return period, f"period {period.start or '…'}..{period.end or '…'}{_office_note(period)}"
         past = [p for p in self.periods if p.end is not None and p.end < day]
+        if past and self.type != "person":
+            # a group, party or body after its last known period (disbanded, renamed) is still
+            # what it last was when a story names it ("the NPFL" after 1997): no elite
+            last = max(past, key=lambda p: p.end or date.min)
+            return last, f"after its last known period ({last.start or '…'}..{last.end}): as it last was"
         if past:  # out of office: keep the country of the last office, as an elite (ELI)
             last = max(past, key=lambda p: p.end or date.min)
             return (
@@ -166,8 +184,19 @@ def read_jsonl(text: str, where: str) -> Iterator[tuple[int, dict[str, Any]]]:
         yield n, obj
 
 
+def _independence(obj: dict[str, Any]) -> tuple[date | None, str | None]:
+    """A country's optional independence day and former state: both or neither."""
+    day, former = obj.get("independence"), obj.get("formerly_part_of")
+    if (day is None) != (former is None):
+        raise DictionaryError(f"country {obj.get('iso3')}: 'independence' and 'formerly_part_of' go together")
+    if former is not None and not re.fullmatch(r"[A-Z]{3}", str(former)):
+        raise DictionaryError(f"country {obj.get('iso3')}: formerly_part_of {former!r} is no ISO3 code")
+    return _date(day), former
+
+
 def _country_entry(obj: dict[str, Any]) -> tuple[Entry, dict[str, list[str]]]:
     iso3 = obj["iso3"]
+    independence, former = _independence(obj)
     entry = Entry(
         key=f"country:{iso3}",
         type="country",
@@ -178,6 +207,8 @@ def _country_entry(obj: dict[str, Any]) -> tuple[Entry, dict[str, list[str]]]:
         capital=obj.get("capital"),
         adjectives=tuple(obj.get("adjectives", [])),
         point=(float(obj["lat"]), float(obj["lon"])) if "lat" in obj and "lon" in obj else None,
+        independence=independence,
+        formerly_part_of=former,
     )
     forms = {
         "adjective": list(obj.get("adjectives", [])),
@@ -254,6 +285,11 @@ class ActorDictionary:
         self.max_sector_words = max(self.max_sector_words, len(term.term.split()))
 
     def finish(self) -> None:
+        for entry in self.countries.values():
+            if entry.formerly_part_of is not None and entry.formerly_part_of not in self.countries:
+                raise DictionaryError(
+                    f"{entry.key}: formerly_part_of {entry.formerly_part_of} is no known country"
+                )
         for candidates in self._index.values():
             # longest form first; for one form, a user's layer before ours, then by kind
             candidates.sort(key=lambda c: (-len(c[0]), c[1].layer == "eventwire", KIND_RANK.get(c[2], 9)))

@@ -111,6 +111,8 @@ BODY_NOUNS = frozenset(
     """association associations committee forum federation society league alliance coalition
     network organisation organization""".split()
 )
+# Words of address before a surname: "Mrs Thatcher" is Margaret Thatcher.
+HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord dame madame monsieur sheikh sheik mullah".split())
 IT = frozenset({"it", "its"})
 THEY = frozenset({"they", "them", "their"})
 HE = frozenset({"he", "him"})
@@ -185,9 +187,9 @@ class DocActors:
         self.places = places
         found = [m for m in self._valid_matches(dictionary.find(text)) if not self._region_named(m)]
         named = frozenset(
-            m.entry.periods[0].country
+            country
             for m in found
-            if m.entry.type == "country" and m.kind != "metonym" and m.entry.periods[0].country
+            if m.entry.type == "country" and m.kind != "metonym" and (country := m.entry.country_on(day))
         )
         self.matches = [m for m in found if not self._capital_elsewhere(m, named)]
         self._starts = [m.start for m in self.matches]
@@ -220,6 +222,8 @@ class DocActors:
         for m in matches:
             if m.kind == "short" and self._glued_after_hyphen(m):
                 continue  # the tail of a hyphenated word ("Shan-e-Karim"), no one's surname
+            if m.kind == "short" and self._given_name_before(m):
+                continue  # another bearer of the surname ("Winnie Mandela" is not Nelson)
             if (
                 m.kind == "short"
                 and m.entry.key not in seen
@@ -256,7 +260,7 @@ class DocActors:
         Libya's government)? The place gazetteer knows the towns."""
         if self.places is None or m.entry.type != "country" or m.kind != "metonym":
             return False
-        own = m.entry.periods[0].country
+        own = m.entry.country_on(self.day)
         if own is None or own in named or not named:
             return False
         town = self.places.city(m.text, named)
@@ -271,7 +275,7 @@ class DocActors:
                 continue
             if self._ethnic(m.start) or self._stance(m.start):
                 continue
-            iso3 = m.entry.periods[0].country
+            iso3 = m.entry.country_on(self.day)
             if iso3 is not None:
                 out.append((m.start, iso3))
         return tuple(out)
@@ -327,6 +331,19 @@ class DocActors:
             return False
         words = re.findall(r"[\w'-]+", self.text[max(0, m.start - 60) : m.start])[-5:]
         return any(w.lower() in FORMER or w.lower().startswith("ex-") for w in words)
+
+    def _given_name_before(self, m: Match) -> bool:
+        """Is the short form a surname right after a given name of someone else ("Winnie
+        Mandela", "Jehan Sadat")? The word before is capitalised, is no title or honorific
+        ("President", "Mrs") and does not begin the sentence ("When Mandela arrived")."""
+        found = re.search(r"(\S*)\s([A-Z][a-z]+) $", self.text[max(0, m.start - 60) : m.start])
+        if found is None:
+            return False
+        word = found.group(2)
+        if word.lower() in HONORIFICS or self.d.sector_term([word.lower()]) is not None:
+            return False
+        prev = found.group(1)
+        return bool(prev) and not re.search(r"[.!?:;\"“”]$", prev)
 
     def _name_continues(self, m: Match) -> bool:
         """Is the short form only the first part of a longer name ("President Abdelaziz
@@ -443,7 +460,7 @@ class DocActors:
     def _from_match(self, m: Match, text: str | None = None) -> Actor:
         entry = m.entry
         if entry.type == "country":
-            country = entry.periods[0].country
+            country = entry.country_on(self.day)
             # the capital as the government; "Libyans" as the country's people (civilians)
             sector = {"metonym": "GOV", "demonym": "CVL"}.get(m.kind)
             why = {
@@ -451,10 +468,16 @@ class DocActors:
                 "adjective": "national adjective",
                 "demonym": "people of a country",
             }.get(m.kind, "country name")
+            if country != entry.periods[0].country:
+                # before the state's independence ("Juba" in 2000 is a town of Sudan): the older
+                # state's, and a capital-to-be is a town, its people (CVL), no government
+                if m.kind == "metonym":
+                    sector, why = "CVL", "capital-to-be, a town (its people)"
+                why += f"; before independence on {entry.independence}: part of {country}"
             return Actor(
                 text=text or m.text,
                 name=entry.name,
-                code=actor_code(entry.cameo, sector),
+                code=actor_code(self._cameo(country), sector),
                 country=country,
                 sector=sector,
                 org=None,
@@ -682,7 +705,7 @@ class DocActors:
                 actor = dataclasses.replace(
                     actor,
                     sector="CVL",
-                    code=actor_code(m.entry.cameo, "CVL"),
+                    code=actor_code(self._cameo(actor.country), "CVL"),
                     resolved_by=f"{actor.resolved_by}; a city named as a place → its people (CVL)",
                 )
             # "envoys of South Korea": a country mention inside a longer NP is handled below
@@ -833,6 +856,12 @@ class DocActors:
         if not pool:
             return []
         actor = self._people_at(max(pool, key=lambda a: a.start))
+        if actor.key is None and head.dep_ != "poss":
+            # a group named by a noun ("the rebel movement ... said it"): one identity for the
+            # noun's mention and the pronoun, so that both are known as the same actor (not for
+            # a possessor: "their followers" are someone else, only placed by "their")
+            actor = dataclasses.replace(actor, key=f"mention:{actor.start}-{actor.end}")
+            self.mentions[(actor.start, actor.end)] = actor
         why = f"pronoun '{head.text}' → last group or country in subject position '{actor.text}'"
         return [_refer(actor, head.text, s, e, why)]
 
@@ -1119,7 +1148,7 @@ class DocActors:
                     owner,
                     name=self.text[start:end],
                     sector=None,
-                    code=actor_code(m.entry.cameo, None),
+                    code=actor_code(self._cameo(owner.country), None),
                     key=None,
                 )
                 why = f"noun marked by country '{m.text}' (no sector)"
@@ -1208,6 +1237,126 @@ class DocActors:
                     if actor.country:
                         found.append((actor.country, f"'{child.text}' → {actor.name}", None))
         return found
+
+    # -- violence with no named doer -------------------------------------------------------------
+    def unnamed_perpetrator(
+        self, para: ParsedParagraph, trigger: Token, victims: Sequence[Actor]
+    ) -> Actor | None:
+        """Who did an act of violence whose doer the sentence does not name ("a roadside bomb
+        near Samarra killed two soldiers", "a journalist was killed in a car bomb explosion in
+        Beirut"): an unidentified armed group (UAF) of the country where it happened, the first
+        place named in a locative phrase of the sentence ("near the town of Samarra", "outside
+        the Iraqi city of Basra"); not the victims' words ("three US servicemen" says whom it
+        hit, not where). None when the sentence places it nowhere. The actor's words are the
+        thing that killed when it is the subject ("a roadside bombing near ..."), else the place."""
+        spans = [(a.start, a.end) for a in victims]
+        found = self._where_in_sentence(para, trigger, spans)
+        if found is None:
+            return None
+        country, name, place = found
+        anchor = self._thing_subject(trigger) or place
+        first = anchor.left_edge
+        while first.i < anchor.i and first.dep_ in {"det", "punct", "predet"}:
+            first = first.doc[first.i + 1]
+        s, _ = self._abs(para, first)
+        _, e = self._abs(para, anchor)
+        return self._record(
+            Actor(
+                text=self.text[s:e],
+                name=self.text[s:e],
+                code=actor_code(self._cameo(country), "UAF"),
+                country=country,
+                sector="UAF",
+                org=None,
+                start=s,
+                end=e,
+                resolved_by=f"violence with no named doer: armed group of {country} (placed by '{name}')",
+            )
+        )
+
+    @staticmethod
+    def _thing_subject(trigger: Token) -> Token | None:
+        """The thing named as the subject of the trigger's verb ("a roadside bomb killed")."""
+        verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+        return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+
+    def _where_in_sentence(
+        self, para: ParsedParagraph, trigger: Token, victims: Sequence[tuple[int, int]]
+    ) -> tuple[str, str, Token] | None:
+        """(ISO3, name, phrase) of the first country or town named in a locative phrase ('in',
+        'near', 'outside (of)', 'at' ...) closest to the trigger: within the trigger's own phrase,
+        else within each larger phrase that holds it ("an attempt to kill X was thwarted in Y";
+        not "a trial opened in Paris over a bombing in Ivory Coast that killed ..."), never in the
+        victims' words. A country word that only modifies a common noun says whose, not where
+        ("an attack on an Albanian patrol"); one that modifies a place noun places ("the Iraqi
+        city of X")."""
+        hit = self._victim_phrases(para, trigger, victims)
+        seen: set[int] = set()
+        scope = trigger
+        for _ in range(12):
+            for tok in scope.subtree:
+                if tok.i in seen:
+                    continue
+                seen.add(tok.i)
+                phrase = self._locative_phrase(tok)
+                if phrase is None or tok.i in hit:
+                    continue
+                found = self._place_word(para, tok)
+                if found is not None:
+                    return found[0], found[1], phrase
+            if scope.head.i == scope.i:
+                break
+            scope = scope.head
+        return None
+
+    def _victim_phrases(
+        self, para: ParsedParagraph, trigger: Token, victims: Sequence[tuple[int, int]]
+    ) -> frozenset[int]:
+        """Token indices of the victims' whole phrases: the argument of the trigger's verb that
+        holds a victim ("the leader of ISIS in Iraq was killed": 'in Iraq' says who, not where)."""
+        verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+        out: set[int] = set()
+        for tok in trigger.sent:
+            if not any(a <= self._abs(para, tok)[0] < b for a, b in victims):
+                continue
+            arg = tok
+            for _ in range(12):
+                if arg.head.i in {verb.i, trigger.i} or arg.head.i == arg.i:
+                    break
+                arg = arg.head
+            out.update(t.i for t in arg.subtree)
+        return frozenset(out)
+
+    @staticmethod
+    def _locative_phrase(tok: Token) -> Token | None:
+        """The object of the nearest locative phrase ('in', 'near', 'outside (of)' ...) that
+        ``tok`` is part of ("Baghdad" in "in a car bombing in central Baghdad" is in 'in central
+        Baghdad', the inner one)."""
+        cur = tok
+        for _ in range(12):
+            if cur.dep_ == "pobj":
+                prep = cur.head
+                if prep.lower_ == "of" and prep.head.lower_ == "outside":
+                    prep = prep.head  # "outside of the city of Basra"
+                if prep.lower_ in LOCATIVE_PREPS:
+                    return cur
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+        return None
+
+    def _place_word(self, para: ParsedParagraph, tok: Token) -> tuple[str, str] | None:
+        """(ISO3, name) when ``tok`` names where something is: a country's or a capital's name, a
+        country word on a place noun, a town or region the gazetteer knows."""
+        named = self.named_at(para, tok)
+        if named is not None:
+            m, actor = named
+            if m.entry.type != "country" or not actor.country or self._stance(m.start):
+                return None
+            if m.kind in {"name", "metonym"} or tok.head.lemma_.lower() in PLACE_NOUNS:
+                return actor.country, m.text
+            return None
+        return self.place_at(para, tok) if tok.pos_ == "PROPN" else None
 
     def all_mentions(self) -> list[Actor]:
         return sorted(self.mentions.values(), key=lambda a: (a.start, a.end))
