@@ -399,41 +399,6 @@ def test_independence_needs_the_former_state(tmp_path) -> None:  # type: ignore[
         load_dictionary([layer])  # no such country
 
 
-def unnamed_doer(engine, text: str, trigger: str, victim: str):  # type: ignore[no-untyped-def]
-    """The resolver's doer of the violence named by ``trigger`` that hit ``victim``."""
-    from eventwire.actors import DocActors
-    from eventwire.clean import clean_article
-    from eventwire.nlp import parse_articles
-    from eventwire.records import Article, RawArticle
-
-    raw = RawArticle(source="<test>", body=text, fmt="text", title="", published="2024-03-05")
-    article = clean_article(raw, (), None)
-    assert isinstance(article, Article)
-    [(article, paras)] = list(parse_articles(engine.nlp, [article]))
-    actors = DocActors(engine.dictionary, article.text, paras, date(2024, 3, 5), engine.gazetteer)
-    [para] = paras
-    trig = next(t for t in para.doc if t.text == trigger)
-    victims = actors.resolve(para, next(t for t in para.doc if t.text == victim))
-    return actors.unnamed_perpetrator(para, trig, victims)
-
-
-def test_violence_with_no_named_doer_is_an_armed_group_of_where_it_happened(engine) -> None:  # type: ignore[no-untyped-def]
-    bomb = "A car bomb near the market of Kandahar killed four Canadian soldiers on Tuesday."
-    doer = unnamed_doer(engine, bomb, "killed", "soldiers")
-    assert (doer.country, doer.sector, doer.text) == ("AFG", "UAF", "car bomb")  # not the victims' CAN
-    passive = "Two French engineers were killed by a landmine outside the Malian town of Gao."
-    doer = unnamed_doer(engine, passive, "killed", "engineers")
-    assert (doer.country, doer.sector) == ("MLI", "UAF")
-    whose = "Two policemen were killed in an ambush on a Kenyan convoy, officials said."
-    assert unnamed_doer(engine, whose, "killed", "policemen") is None  # 'Kenyan' says whose, not where
-    nearest = (
-        "A court in Paris tried two men over a bombing in the Malian town of Gao that killed six soldiers."
-    )
-    assert unnamed_doer(engine, nearest, "killed", "soldiers").country == "MLI"  # not the court's FRA
-    victims = "The leader of the largest gang in Haiti was killed on Friday."
-    assert unnamed_doer(engine, victims, "killed", "leader") is None  # 'in Haiti' says who, not where
-
-
 def test_a_pronoun_shares_the_identity_of_the_group_noun_it_refers_to(engine) -> None:  # type: ignore[no-untyped-def]
     from eventwire.actors import DocActors
     from eventwire.clean import clean_article

@@ -170,7 +170,8 @@ def test_an_unnamed_perpetrator_is_placed_where_the_act_happened(  # type: ignor
     engine, sentence: str, country: str
 ) -> None:
     e = _first(code_text(engine, sentence), "19")
-    assert e.source is not None and e.source.country == country and e.source.sector is None, e
+    assert e.source is not None and e.source.country == country and e.source.sector == "UAF", e
+    assert e.source.code == f"{country}UAF"
     assert e.rule.endswith("+place-source")
 
 

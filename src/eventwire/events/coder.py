@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from eventwire.actors import DocActors
-from eventwire.actors.resolve import LOCATIVE_PREPS, PLACE_NOUNS
+from eventwire.actors.resolve import LOCATIVE_PREPS, PLACE_NOUNS, actor_code
 from eventwire.events.cameo import INTENT_OF, REFUSAL_OF, THREAT_OF, CameoCode, by_prefix
 from eventwire.events.patterns import NOMINALS, Pattern, PatternBook, nominal_objects, objects, prep_objects
 from eventwire.nlp import ParsedParagraph
@@ -1154,12 +1154,15 @@ class _SentenceCoder:
             return None
         entry = self.actors.d.countries.get(iso3)
         start = self.para.offset + tok.idx
+        country_code = entry.cameo if entry is not None and entry.cameo else iso3
+        # an unidentified perpetrator of violence is an armed group of no known allegiance (UAF)
+        sector = "UAF" if how == PLACE_OF_ACT else None
         return Actor(
             text=tok.text,
-            name=f"unidentified actor in {iso3}" if how == PLACE_OF_ACT else f"{iso3} (placed)",
-            code=entry.cameo if entry is not None and entry.cameo else iso3,
+            name=f"unidentified armed group in {iso3}" if how == PLACE_OF_ACT else f"{iso3} (placed)",
+            code=actor_code(country_code, sector),
             country=iso3,
-            sector=None,
+            sector=sector,
             org=None,
             start=start,
             end=start + len(tok.text),
