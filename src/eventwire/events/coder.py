@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -83,6 +84,9 @@ SAY_MUST = _construction("say-must", "say", "100")
 CHARGE_THAT = _construction("charge-that", "charge", "112")
 ORDER_TO = _construction("order-to", "order", "100")
 OUT_OF_QUESTION = _construction("out-of-question", "out", "120")
+# the words (lemma or lower-case form) that start a construction or a nominal; with the pattern
+# book's trigger words, no other token can start an event
+CONSTRUCTION_WORDS = DECLARE_VERBS | HELP_VERBS | frozenset({"charge", "out"}) | frozenset(NOMINALS)
 # verbs by which people come together for a protest ("converged for a rally in Lagos")
 GATHER_VERBS = frozenset("gather converge assemble march flock come rally participate mass".split())
 # nouns whose participle clause is said by their author ("a declaration demanding reforms")
@@ -513,8 +517,10 @@ class _SentenceCoder:
         book: PatternBook,
         cameo: dict[str, CameoCode],
         article_id: str,
+        words: frozenset[str],
     ) -> None:
         self.para = para
+        self.words = words  # the words that may start an event (``code_paragraph``)
         self.sent = sent
         self.actors = actors
         self.book = book
@@ -586,10 +592,19 @@ class _SentenceCoder:
                     best = actor
         return [best] if best is not None else []
 
+    @cached_property
+    def sent_text(self) -> str:
+        """The sentence's text, built once (``Span.text`` rebuilds it from the tokens)."""
+        return self.sent.text
+
     def run(self) -> None:
+        words = self.words
         for tok in self.sent:
             if tok.i in self.consumed:
                 continue
+            lemma = tok.lemma_
+            if lemma not in words and tok.lower_ not in words and lemma.lower() not in words:
+                continue  # no construction, pattern or nominal can start here
             if tok.lemma_ in DECLARE_VERBS and self.code_say_must(tok):
                 continue
             if tok.lemma_ == "charge" and self.code_charge_that(tok):
@@ -1256,7 +1271,7 @@ class _SentenceCoder:
                 plover_mode=code.plover_mode,
                 modality=modality,
                 evidence=Evidence(
-                    sentence=self.sent.text,
+                    sentence=self.sent_text,
                     start=self.s_start,
                     end=self.s_end,
                     trigger=TextSpan(tok.text, start, start + len(tok.text)),
@@ -1278,8 +1293,9 @@ def code_paragraph(
 ) -> tuple[list[Event], list[Candidate]]:
     events: list[Event] = []
     candidates: list[Candidate] = []
+    words = book.trigger_words | CONSTRUCTION_WORDS
     for sent in para.doc.sents:
-        coder = _SentenceCoder(para, sent, actors, book, cameo, article_id)
+        coder = _SentenceCoder(para, sent, actors, book, cameo, article_id, words)
         coder.run()
         events.extend(coder.events)
         candidates.extend(coder.candidates)

@@ -134,6 +134,8 @@ class PatternBook:
             self._by_key[(p.pos, p.lemma)].append(p)
         for plist in self._by_key.values():
             plist.sort(key=lambda p: -p.specificity)
+        # every lemma a pattern names: a token whose lemma and form are not here has no candidates
+        self.trigger_words = frozenset(lemma for _, lemma in self._by_key)
 
     def candidates(self, tok: Token) -> list[Pattern]:
         pos = "noun" if tok.pos_ in {"NOUN", "PROPN"} else "verb" if tok.pos_ in {"VERB", "AUX"} else ""
