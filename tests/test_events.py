@@ -112,6 +112,9 @@ def test_evidence_offsets_point_into_text(engine) -> None:  # type: ignore[no-un
         engine, "Headline-free first paragraph.\n\nNorway sent humanitarian aid to Sudan on Monday."
     )
     text = result.article.text
+    assert [e.evidence.sentence for e in result.events] == [
+        "Norway sent humanitarian aid to Sudan on Monday."
+    ]
     for e in result.events:
         t = e.evidence.trigger
         assert text[t.start : t.end] == t.text

@@ -21,7 +21,16 @@ from spacy.tokens import Span, Token
 from eventwire.actors import DocActors
 from eventwire.actors.resolve import LOCATIVE_PREPS, PLACE_NOUNS
 from eventwire.events.cameo import INTENT_OF, REFUSAL_OF, THREAT_OF, CameoCode, by_prefix
-from eventwire.events.patterns import NOMINALS, Pattern, PatternBook, nominal_objects, objects, prep_objects
+from eventwire.events.patterns import (
+    NOMINALS,
+    Pattern,
+    PatternBook,
+    nominal_objects,
+    objects,
+    objects_among,
+    prep_objects,
+    prep_objects_among,
+)
 from eventwire.nlp import ParsedParagraph
 from eventwire.records import Actor, Event, Evidence, Modality
 from eventwire.records import Span as TextSpan
@@ -532,6 +541,15 @@ class _SentenceCoder:
         self.candidates: list[Candidate] = []
         self.s_start = para.offset + sent.start_char
         self.s_end = para.offset + sent.end_char
+        self._kids: dict[int, tuple[Token, ...]] = {}
+
+    def kids(self, tok: Token) -> tuple[Token, ...]:
+        """``tok.children``, read from the parse once per sentence (the targets of a trigger
+        look at its children once per place they may sit)."""
+        found = self._kids.get(tok.i)
+        if found is None:
+            found = self._kids[tok.i] = tuple(tok.children)
+        return found
 
     def note(self, tok: Token, pattern: Pattern | None, outcome: str) -> None:
         self.candidates.append(
@@ -548,28 +566,29 @@ class _SentenceCoder:
         out: list[Actor] = []
         for tok in toks:
             found = self.actors.resolve(self.para, tok)
+            kids = self.kids(tok)
             if not found and tok.pos_ in {"NOUN", "PROPN"}:
                 # "a letter from Kim", "a statement by the ministry": the author is the actor
                 for prep in ("from", "by"):
-                    inner = prep_objects(tok, prep)
+                    inner = prep_objects_among(kids, prep)
                     if inner:
                         found = [a for t in inner for a in self.actors.resolve(self.para, t)]
                         if found:
                             break
-            owners = [c for c in tok.children if c.dep_ == "poss"] if tok.pos_ == "NOUN" else []
+            owners = [c for c in kids if c.dep_ == "poss"] if tok.pos_ == "NOUN" else []
             if not found:
                 # "Sweden's decision", "Serbia's suppression of the unrest": the act's author
                 named = [t for t in owners if t.pos_ != "PRON"]
                 found = [a for t in named for a in self.actors.resolve(self.para, t)]
             if not found and tok.pos_ in {"NOUN", "PROPN"}:
                 # "the computers of army officers": the owner; "its invasion of Lebanon": Lebanon
-                found = [a for t in prep_objects(tok, "of") for a in self.actors.resolve(self.para, t)]
+                found = [a for t in prep_objects_among(kids, "of") for a in self.actors.resolve(self.para, t)]
             if not found:
                 # "its decision", "their refusal": the author the pronoun stands for
                 found = [a for t in owners if t.pos_ == "PRON" for a in self.actors.resolve(self.para, t)]
             if not found and tok.pos_ == "NOUN":
                 # "crimes committed by Croat forces", "a rally staged by students": their author
-                done = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+                done = [c for c in kids if c.dep_ == "acl" and c.tag_ == "VBN"]
                 found = [a for c in done for t in _agents(c) for a in self.actors.resolve(self.para, t)]
             if not found and tok.pos_ in {"NOUN", "PROPN"}:
                 found = self.named_inside(tok)
@@ -595,7 +614,7 @@ class _SentenceCoder:
     @cached_property
     def sent_text(self) -> str:
         """The sentence's text, built once (``Span.text`` rebuilds it from the tokens)."""
-        return self.sent.text
+        return self.actors.text[self.s_start : self.s_end]  # the paragraph's doc is its slice
 
     def run(self) -> None:
         words = self.words
@@ -735,31 +754,30 @@ class _SentenceCoder:
     def target_tokens(self, tok: Token, spec: str, extra: Token | None = None) -> list[Token]:
         hosts = [tok] if extra is None else [tok, extra]
         for host in hosts:
+            kids = self.kids(host)
             if host.pos_ == "NOUN" and (spec == "dobj" or spec.startswith("object.prep:")):
                 # a nominal's object is its "of"/"to" phrase ("a suspension of flights to X")
                 objs = nominal_objects(host)
                 found = objs if spec == "dobj" else [p for o in objs for p in prep_objects(o, spec[12:])]
             elif spec == "dobj":
-                found = [o for o in objects(host) if o.dep_ != "nsubjpass"] or _misparsed_objects(host)
+                found = [o for o in objects_among(kids) if o.dep_ != "nsubjpass"] or _misparsed_objects(host)
             elif spec == "nsubjpass":
-                found = [c for c in host.children if c.dep_ == "nsubjpass"]
+                found = [c for c in kids if c.dep_ == "nsubjpass"]
             elif spec == "dative":
-                found = [c for c in host.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-                found += prep_objects(host, "to") if not found else []
+                found = [c for c in kids if c.dep_ == "dative" and c.pos_ != "ADP"]
+                found += prep_objects_among(kids, "to") if not found else []
             elif spec == "poss":
-                found = [c for c in host.children if c.dep_ == "poss"]
+                found = [c for c in kids if c.dep_ == "poss"]
             elif spec == "clause.subject":  # "helped Mali fight the rebels"
-                found = [
-                    s for c in host.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
-                ]
+                found = [s for c in kids if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
             elif spec.startswith("prep:") and ".prep:" in spec:
                 # "reneged on his commitment to the people": a phrase inside a phrase
                 outer, inner = spec[5:].split(".prep:", 1)
-                found = [p for o in prep_objects(host, outer) for p in prep_objects(o, inner)]
+                found = [p for o in prep_objects_among(kids, outer) for p in prep_objects(o, inner)]
             elif spec.startswith("prep:"):
-                found = prep_objects(host, spec[5:])
+                found = prep_objects_among(kids, spec[5:])
             elif spec.startswith("object.prep:"):
-                found = [p for o in objects(host) for p in prep_objects(o, spec[12:])]
+                found = [p for o in objects_among(kids) for p in prep_objects(o, spec[12:])]
             else:
                 found = []
             if found:
@@ -807,10 +825,12 @@ class _SentenceCoder:
         if spec == "in-protest":  # "staged a strike in protest against the arrests by X"
             return _conj_expand(in_protest_objects(tok))
         if spec == "object.poss":  # "praised Haiti's efforts"
-            return _conj_expand(c for o in objects(tok) for c in o.children if c.dep_ == "poss")
+            return _conj_expand(
+                c for o in objects_among(self.kids(tok)) for c in o.children if c.dep_ == "poss"
+            )
         if spec == "xcomp":  # "promised to continue aid to Mozambique", "offered to hand over to X"
             found: list[Token] = []
-            clauses = [x for x in tok.children if x.dep_ == "xcomp"]
+            clauses = [x for x in self.kids(tok) if x.dep_ == "xcomp"]
             for x in clauses + (purpose_clauses(tok) if forceful else []):
                 for sub in XCOMP_TARGETS:
                     found = self.target_tokens(x, sub)

@@ -206,10 +206,10 @@ def fits_nominal(p: Pattern, noun: Token) -> bool:
 
 def objects(tok: Token) -> list[Token]:
     """Direct objects, including the subject of a passive ("sanctions were imposed")."""
-    return _objects_among(tuple(tok.children))
+    return objects_among(tuple(tok.children))
 
 
-def _objects_among(children: tuple[Token, ...]) -> list[Token]:
+def objects_among(children: tuple[Token, ...]) -> list[Token]:
     """``objects`` of the token whose ``children`` these are (one pass over them)."""
     direct: list[Token] = []
     passive: list[Token] = []
@@ -226,10 +226,10 @@ def _objects_among(children: tuple[Token, ...]) -> list[Token]:
 def prep_objects(tok: Token, prep: str) -> list[Token]:
     """The objects of preposition ``prep`` on ``tok``; for "for", also the subject of a clause
     it introduces ("called for Burma to hold elections" → Burma)."""
-    return _prep_objects_among(tuple(tok.children), prep)
+    return prep_objects_among(tuple(tok.children), prep)
 
 
-def _prep_objects_among(children: tuple[Token, ...], prep: str) -> list[Token]:
+def prep_objects_among(children: tuple[Token, ...], prep: str) -> list[Token]:
     """``prep_objects`` of the token whose ``children`` these are."""
     out = []
     for child in children:
@@ -291,7 +291,7 @@ class TriggerView:
 
     def __init__(self, tok: Token) -> None:
         self.children = tuple(tok.children)
-        self.objects = _objects_among(self.children)
+        self.objects = objects_among(self.children)
         self._lemmas = frozenset(o.lemma_.lower() for o in self.objects)
         self._framed: frozenset[str] | None = None
         self._pobjs: dict[str, list[Token]] = {}
@@ -307,7 +307,7 @@ class TriggerView:
 
     def prep_objects(self, prep: str) -> list[Token]:
         if prep not in self._pobjs:
-            self._pobjs[prep] = _prep_objects_among(self.children, prep)
+            self._pobjs[prep] = prep_objects_among(self.children, prep)
         return self._pobjs[prep]
 
     def has_prep(self, prep: str) -> bool:
