@@ -12,11 +12,13 @@ where it happened ("a car bomb killed three people in Baghdad": IRQ), else with 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors import DocActors
 from eventwire.actors.resolve import LOCATIVE_PREPS, PLACE_NOUNS
@@ -526,10 +528,10 @@ class _SentenceCoder:
         book: PatternBook,
         cameo: dict[str, CameoCode],
         article_id: str,
-        words: frozenset[str],
+        starts: list[int],
     ) -> None:
         self.para = para
-        self.words = words  # the words that may start an event (``code_paragraph``)
+        self.starts = starts  # the sentence's tokens that may start an event (``_possible_triggers``)
         self.sent = sent
         self.actors = actors
         self.book = book
@@ -617,13 +619,11 @@ class _SentenceCoder:
         return self.actors.text[self.s_start : self.s_end]  # the paragraph's doc is its slice
 
     def run(self) -> None:
-        words = self.words
-        for tok in self.sent:
-            if tok.i in self.consumed:
+        doc = self.para.doc
+        for i in self.starts:
+            if i in self.consumed:
                 continue
-            lemma = tok.lemma_
-            if lemma not in words and tok.lower_ not in words and lemma.lower() not in words:
-                continue  # no construction, pattern or nominal can start here
+            tok = doc[i]
             if tok.lemma_ in DECLARE_VERBS and self.code_say_must(tok):
                 continue
             if tok.lemma_ == "charge" and self.code_charge_that(tok):
@@ -1304,6 +1304,17 @@ class _SentenceCoder:
         self.note(tok, None, f"coded {code.code} ({modality})")
 
 
+def _possible_triggers(doc: Doc, words: frozenset[str]) -> list[int]:
+    """The tokens whose lemma (as is or lower-cased) or lower-case form is in ``words``, the
+    only ones that may start a construction, a pattern or a nominal; read from the parse's
+    hash arrays, so that no Token is built for the others."""
+    rows: list[list[int]] = doc.to_array([LEMMA, LOWER]).tolist()
+    strings = doc.vocab.strings
+    hashes = {h for row in rows for h in row}
+    known = {h for h in hashes if (text := strings[h]) in words or text.lower() in words}
+    return [i for i, (lemma, lower) in enumerate(rows) if lemma in known or lower in known]
+
+
 def code_paragraph(
     para: ParsedParagraph,
     actors: DocActors,
@@ -1313,9 +1324,10 @@ def code_paragraph(
 ) -> tuple[list[Event], list[Candidate]]:
     events: list[Event] = []
     candidates: list[Candidate] = []
-    words = book.trigger_words | CONSTRUCTION_WORDS
+    starts = _possible_triggers(para.doc, book.trigger_words | CONSTRUCTION_WORDS)
     for sent in para.doc.sents:
-        coder = _SentenceCoder(para, sent, actors, book, cameo, article_id, words)
+        mine = starts[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        coder = _SentenceCoder(para, sent, actors, book, cameo, article_id, mine)
         coder.run()
         events.extend(coder.events)
         candidates.extend(coder.candidates)
