@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors import DocActors
@@ -1306,13 +1305,8 @@ class _SentenceCoder:
 
 def _possible_triggers(doc: Doc, words: frozenset[str]) -> list[int]:
     """The tokens whose lemma (as is or lower-cased) or lower-case form is in ``words``, the
-    only ones that may start a construction, a pattern or a nominal; read from the parse's
-    hash arrays, so that no Token is built for the others."""
-    rows: list[list[int]] = doc.to_array([LEMMA, LOWER]).tolist()
-    strings = doc.vocab.strings
-    hashes = {h for row in rows for h in row}
-    known = {h for h in hashes if (text := strings[h]) in words or text.lower() in words}
-    return [i for i, (lemma, lower) in enumerate(rows) if lemma in known or lower in known]
+    only ones that may start a construction, a pattern or a nominal."""
+    return [t.i for t in doc if (lemma := t.lemma_) in words or t.lower_ in words or lemma.lower() in words]
 
 
 def code_paragraph(
