@@ -543,6 +543,7 @@ class _SentenceCoder:
         self.s_start = para.offset + sent.start_char
         self.s_end = para.offset + sent.end_char
         self._kids: dict[int, tuple[Token, ...]] = {}
+        self._objects: dict[int, tuple[Token, ...]] = {}
 
     def kids(self, tok: Token) -> tuple[Token, ...]:
         """``tok.children``, read from the parse once per sentence (the targets of a trigger
@@ -550,6 +551,13 @@ class _SentenceCoder:
         found = self._kids.get(tok.i)
         if found is None:
             found = self._kids[tok.i] = tuple(tok.children)
+        return found
+
+    def objects(self, tok: Token) -> tuple[Token, ...]:
+        """``objects(tok)``, found once per sentence."""
+        found = self._objects.get(tok.i)
+        if found is None:
+            found = self._objects[tok.i] = tuple(objects_among(self.kids(tok)))
         return found
 
     def note(self, tok: Token, pattern: Pattern | None, outcome: str) -> None:
@@ -693,7 +701,7 @@ class _SentenceCoder:
 
     def code_charge_that(self, tok: Token) -> bool:
         """ "X charged that Y ..." is an accusation (112) against Y, not a criminal charge."""
-        if tok.pos_ != "VERB" or objects(tok):
+        if tok.pos_ != "VERB" or self.objects(tok):
             return False
         clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
         if not clauses:
@@ -730,7 +738,7 @@ class _SentenceCoder:
         if tok.pos_ != "VERB" or not any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children):
             return False
         sources = self.resolve(subject_of(tok)[0])
-        targets = [a for a in self.resolve(objects(tok)) if a not in sources]
+        targets = [a for a in self.resolve(self.objects(tok)) if a not in sources]
         if not sources or not targets:
             return False
         self.emit(tok, tok, ORDER_TO, sources, targets)
@@ -759,7 +767,7 @@ class _SentenceCoder:
                 objs = nominal_objects(host)
                 found = objs if spec == "dobj" else [p for o in objs for p in prep_objects(o, spec[12:])]
             elif spec == "dobj":
-                found = [o for o in objects_among(kids) if o.dep_ != "nsubjpass"] or _misparsed_objects(host)
+                found = [o for o in self.objects(host) if o.dep_ != "nsubjpass"] or _misparsed_objects(host)
             elif spec == "nsubjpass":
                 found = [c for c in kids if c.dep_ == "nsubjpass"]
             elif spec == "dative":
@@ -768,15 +776,19 @@ class _SentenceCoder:
             elif spec == "poss":
                 found = [c for c in kids if c.dep_ == "poss"]
             elif spec == "clause.subject":  # "helped Mali fight the rebels"
-                found = [s for c in kids if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+                found = [s for c in kids if c.dep_ == "ccomp" for s in self.kids(c) if s.dep_ == "nsubj"]
             elif spec.startswith("prep:") and ".prep:" in spec:
                 # "reneged on his commitment to the people": a phrase inside a phrase
                 outer, inner = spec[5:].split(".prep:", 1)
-                found = [p for o in prep_objects_among(kids, outer) for p in prep_objects(o, inner)]
+                found = [
+                    p
+                    for o in prep_objects_among(kids, outer)
+                    for p in prep_objects_among(self.kids(o), inner)
+                ]
             elif spec.startswith("prep:"):
                 found = prep_objects_among(kids, spec[5:])
             elif spec.startswith("object.prep:"):
-                found = [p for o in objects_among(kids) for p in prep_objects(o, spec[12:])]
+                found = [p for o in self.objects(host) for p in prep_objects_among(self.kids(o), spec[12:])]
             else:
                 found = []
             if found:
@@ -824,9 +836,7 @@ class _SentenceCoder:
         if spec == "in-protest":  # "staged a strike in protest against the arrests by X"
             return _conj_expand(in_protest_objects(tok))
         if spec == "object.poss":  # "praised Haiti's efforts"
-            return _conj_expand(
-                c for o in objects_among(self.kids(tok)) for c in o.children if c.dep_ == "poss"
-            )
+            return _conj_expand(c for o in self.objects(tok) for c in self.kids(o) if c.dep_ == "poss")
         if spec == "xcomp":  # "promised to continue aid to Mozambique", "offered to hand over to X"
             found: list[Token] = []
             clauses = [x for x in self.kids(tok) if x.dep_ == "xcomp"]
@@ -988,7 +998,7 @@ class _SentenceCoder:
             targets = self.targets(tok, pattern)
         pattern = self.labour_strike(tok, pattern, sources)
         if pattern.object is not None:
-            self.consumed.update(o.i for o in objects(tok))
+            self.consumed.update(o.i for o in self.objects(tok))
         self.emit(tok, tok, pattern, sources, targets)
 
     def code_reverse(self, tok: Token, pattern: Pattern, subs: list[Token], passive: bool) -> None:
@@ -1008,7 +1018,7 @@ class _SentenceCoder:
             self.note(tok, pattern, "a receiving verb needs both the giver and the recipient")
             return
         if pattern.object is not None:
-            self.consumed.update(o.i for o in objects(tok))
+            self.consumed.update(o.i for o in self.objects(tok))
         self.emit(tok, tok, replace(pattern, id=pattern.id + "+reverse"), givers, recipients)
 
     def code_noun(self, tok: Token, pattern: Pattern) -> None:
