@@ -6,7 +6,8 @@ import pytest
 
 from eventwire.dictcheck import pattern_problems
 from eventwire.events import load_cameo, load_patterns, quad_class
-from eventwire.events.patterns import parse_patterns
+from eventwire.events.coder import CONSTRUCTION_WORDS
+from eventwire.events.patterns import PatternBook, parse_patterns
 
 from .conftest import code_text
 
@@ -111,6 +112,9 @@ def test_evidence_offsets_point_into_text(engine) -> None:  # type: ignore[no-un
         engine, "Headline-free first paragraph.\n\nNorway sent humanitarian aid to Sudan on Monday."
     )
     text = result.article.text
+    assert [e.evidence.sentence for e in result.events] == [
+        "Norway sent humanitarian aid to Sudan on Monday."
+    ]
     for e in result.events:
         t = e.evidence.trigger
         assert text[t.start : t.end] == t.text
@@ -709,3 +713,24 @@ def test_saying_something_is_out_of_the_question_is_a_rejection(engine) -> None:
     # a place one goes out of is no refusal
     coded = _codes(code_text(engine, "The Chilean minister said he went out of the house."))
     assert not [c for c, _, _, _ in coded if c.startswith("12")], coded
+
+
+def test_the_book_knows_every_word_that_may_trigger_a_pattern() -> None:
+    # the coder skips a token whose lemma and form are in no pattern, construction or nominal
+    book = PatternBook(
+        parse_patterns(
+            '{"id": "a", "lemma": "Rebuke", "code": "111"}\n'
+            '{"id": "b", "pos": "noun", "lemma": "boycott", "code": "1242"}',
+            "test",
+        )
+    )
+    assert book.trigger_words == frozenset({"rebuke", "boycott"})
+    assert {"say", "charge", "out", "help", "suspension"} <= CONSTRUCTION_WORDS
+
+
+def test_a_capitalised_trigger_is_not_skipped(engine) -> None:  # type: ignore[no-untyped-def]
+    # a sentence-initial trigger noun: its lemma may keep the capital, its lower-case form counts
+    coded = _codes(code_text(engine, "Talks between Chile and Bolivia ended on Monday."))
+    plain = _codes(code_text(engine, "The talks between Chile and Bolivia ended on Monday."))
+    assert ("046", "asserted", "CHL", "BOL") in coded, coded
+    assert coded == plain

@@ -12,15 +12,26 @@ where it happened ("a car bomb killed three people in Baghdad": IRQ), else with 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors import DocActors
 from eventwire.actors.resolve import LOCATIVE_PREPS, PLACE_NOUNS, actor_code
 from eventwire.events.cameo import INTENT_OF, REFUSAL_OF, THREAT_OF, CameoCode, by_prefix
-from eventwire.events.patterns import NOMINALS, Pattern, PatternBook, nominal_objects, objects, prep_objects
+from eventwire.events.patterns import (
+    NOMINALS,
+    Pattern,
+    PatternBook,
+    nominal_objects,
+    objects,
+    objects_among,
+    prep_objects,
+    prep_objects_among,
+)
 from eventwire.nlp import ParsedParagraph
 from eventwire.records import Actor, Event, Evidence, Modality
 from eventwire.records import Span as TextSpan
@@ -83,6 +94,9 @@ SAY_MUST = _construction("say-must", "say", "100")
 CHARGE_THAT = _construction("charge-that", "charge", "112")
 ORDER_TO = _construction("order-to", "order", "100")
 OUT_OF_QUESTION = _construction("out-of-question", "out", "120")
+# the words (lemma or lower-case form) that start a construction or a nominal; with the pattern
+# book's trigger words, no other token can start an event
+CONSTRUCTION_WORDS = DECLARE_VERBS | HELP_VERBS | frozenset({"charge", "out"}) | frozenset(NOMINALS)
 # verbs by which people come together for a protest ("converged for a rally in Lagos")
 GATHER_VERBS = frozenset("gather converge assemble march flock come rally participate mass".split())
 # nouns whose participle clause is said by their author ("a declaration demanding reforms")
@@ -513,8 +527,10 @@ class _SentenceCoder:
         book: PatternBook,
         cameo: dict[str, CameoCode],
         article_id: str,
+        starts: list[int],
     ) -> None:
         self.para = para
+        self.starts = starts  # the sentence's tokens that may start an event (``_possible_triggers``)
         self.sent = sent
         self.actors = actors
         self.book = book
@@ -526,6 +542,23 @@ class _SentenceCoder:
         self.candidates: list[Candidate] = []
         self.s_start = para.offset + sent.start_char
         self.s_end = para.offset + sent.end_char
+        self._kids: dict[int, tuple[Token, ...]] = {}
+        self._objects: dict[int, tuple[Token, ...]] = {}
+
+    def kids(self, tok: Token) -> tuple[Token, ...]:
+        """``tok.children``, read from the parse once per sentence (the targets of a trigger
+        look at its children once per place they may sit)."""
+        found = self._kids.get(tok.i)
+        if found is None:
+            found = self._kids[tok.i] = tuple(tok.children)
+        return found
+
+    def objects(self, tok: Token) -> tuple[Token, ...]:
+        """``objects(tok)``, found once per sentence."""
+        found = self._objects.get(tok.i)
+        if found is None:
+            found = self._objects[tok.i] = tuple(objects_among(self.kids(tok)))
+        return found
 
     def note(self, tok: Token, pattern: Pattern | None, outcome: str) -> None:
         self.candidates.append(
@@ -542,28 +575,29 @@ class _SentenceCoder:
         out: list[Actor] = []
         for tok in toks:
             found = self.actors.resolve(self.para, tok)
+            kids = self.kids(tok)
             if not found and tok.pos_ in {"NOUN", "PROPN"}:
                 # "a letter from Kim", "a statement by the ministry": the author is the actor
                 for prep in ("from", "by"):
-                    inner = prep_objects(tok, prep)
+                    inner = prep_objects_among(kids, prep)
                     if inner:
                         found = [a for t in inner for a in self.actors.resolve(self.para, t)]
                         if found:
                             break
-            owners = [c for c in tok.children if c.dep_ == "poss"] if tok.pos_ == "NOUN" else []
+            owners = [c for c in kids if c.dep_ == "poss"] if tok.pos_ == "NOUN" else []
             if not found:
                 # "Sweden's decision", "Serbia's suppression of the unrest": the act's author
                 named = [t for t in owners if t.pos_ != "PRON"]
                 found = [a for t in named for a in self.actors.resolve(self.para, t)]
             if not found and tok.pos_ in {"NOUN", "PROPN"}:
                 # "the computers of army officers": the owner; "its invasion of Lebanon": Lebanon
-                found = [a for t in prep_objects(tok, "of") for a in self.actors.resolve(self.para, t)]
+                found = [a for t in prep_objects_among(kids, "of") for a in self.actors.resolve(self.para, t)]
             if not found:
                 # "its decision", "their refusal": the author the pronoun stands for
                 found = [a for t in owners if t.pos_ == "PRON" for a in self.actors.resolve(self.para, t)]
             if not found and tok.pos_ == "NOUN":
                 # "crimes committed by Croat forces", "a rally staged by students": their author
-                done = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+                done = [c for c in kids if c.dep_ == "acl" and c.tag_ == "VBN"]
                 found = [a for c in done for t in _agents(c) for a in self.actors.resolve(self.para, t)]
             if not found and tok.pos_ in {"NOUN", "PROPN"}:
                 found = self.named_inside(tok)
@@ -586,10 +620,17 @@ class _SentenceCoder:
                     best = actor
         return [best] if best is not None else []
 
+    @cached_property
+    def sent_text(self) -> str:
+        """The sentence's text, built once (``Span.text`` rebuilds it from the tokens)."""
+        return self.actors.text[self.s_start : self.s_end]  # the paragraph's doc is its slice
+
     def run(self) -> None:
-        for tok in self.sent:
-            if tok.i in self.consumed:
+        doc = self.para.doc
+        for i in self.starts:
+            if i in self.consumed:
                 continue
+            tok = doc[i]
             if tok.lemma_ in DECLARE_VERBS and self.code_say_must(tok):
                 continue
             if tok.lemma_ == "charge" and self.code_charge_that(tok):
@@ -660,7 +701,7 @@ class _SentenceCoder:
 
     def code_charge_that(self, tok: Token) -> bool:
         """ "X charged that Y ..." is an accusation (112) against Y, not a criminal charge."""
-        if tok.pos_ != "VERB" or objects(tok):
+        if tok.pos_ != "VERB" or self.objects(tok):
             return False
         clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
         if not clauses:
@@ -697,7 +738,7 @@ class _SentenceCoder:
         if tok.pos_ != "VERB" or not any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children):
             return False
         sources = self.resolve(subject_of(tok)[0])
-        targets = [a for a in self.resolve(objects(tok)) if a not in sources]
+        targets = [a for a in self.resolve(self.objects(tok)) if a not in sources]
         if not sources or not targets:
             return False
         self.emit(tok, tok, ORDER_TO, sources, targets)
@@ -720,31 +761,34 @@ class _SentenceCoder:
     def target_tokens(self, tok: Token, spec: str, extra: Token | None = None) -> list[Token]:
         hosts = [tok] if extra is None else [tok, extra]
         for host in hosts:
+            kids = self.kids(host)
             if host.pos_ == "NOUN" and (spec == "dobj" or spec.startswith("object.prep:")):
                 # a nominal's object is its "of"/"to" phrase ("a suspension of flights to X")
                 objs = nominal_objects(host)
                 found = objs if spec == "dobj" else [p for o in objs for p in prep_objects(o, spec[12:])]
             elif spec == "dobj":
-                found = [o for o in objects(host) if o.dep_ != "nsubjpass"] or _misparsed_objects(host)
+                found = [o for o in self.objects(host) if o.dep_ != "nsubjpass"] or _misparsed_objects(host)
             elif spec == "nsubjpass":
-                found = [c for c in host.children if c.dep_ == "nsubjpass"]
+                found = [c for c in kids if c.dep_ == "nsubjpass"]
             elif spec == "dative":
-                found = [c for c in host.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-                found += prep_objects(host, "to") if not found else []
+                found = [c for c in kids if c.dep_ == "dative" and c.pos_ != "ADP"]
+                found += prep_objects_among(kids, "to") if not found else []
             elif spec == "poss":
-                found = [c for c in host.children if c.dep_ == "poss"]
+                found = [c for c in kids if c.dep_ == "poss"]
             elif spec == "clause.subject":  # "helped Mali fight the rebels"
-                found = [
-                    s for c in host.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
-                ]
+                found = [s for c in kids if c.dep_ == "ccomp" for s in self.kids(c) if s.dep_ == "nsubj"]
             elif spec.startswith("prep:") and ".prep:" in spec:
                 # "reneged on his commitment to the people": a phrase inside a phrase
                 outer, inner = spec[5:].split(".prep:", 1)
-                found = [p for o in prep_objects(host, outer) for p in prep_objects(o, inner)]
+                found = [
+                    p
+                    for o in prep_objects_among(kids, outer)
+                    for p in prep_objects_among(self.kids(o), inner)
+                ]
             elif spec.startswith("prep:"):
-                found = prep_objects(host, spec[5:])
+                found = prep_objects_among(kids, spec[5:])
             elif spec.startswith("object.prep:"):
-                found = [p for o in objects(host) for p in prep_objects(o, spec[12:])]
+                found = [p for o in self.objects(host) for p in prep_objects_among(self.kids(o), spec[12:])]
             else:
                 found = []
             if found:
@@ -792,10 +836,10 @@ class _SentenceCoder:
         if spec == "in-protest":  # "staged a strike in protest against the arrests by X"
             return _conj_expand(in_protest_objects(tok))
         if spec == "object.poss":  # "praised Haiti's efforts"
-            return _conj_expand(c for o in objects(tok) for c in o.children if c.dep_ == "poss")
+            return _conj_expand(c for o in self.objects(tok) for c in self.kids(o) if c.dep_ == "poss")
         if spec == "xcomp":  # "promised to continue aid to Mozambique", "offered to hand over to X"
             found: list[Token] = []
-            clauses = [x for x in tok.children if x.dep_ == "xcomp"]
+            clauses = [x for x in self.kids(tok) if x.dep_ == "xcomp"]
             for x in clauses + (purpose_clauses(tok) if forceful else []):
                 for sub in XCOMP_TARGETS:
                     found = self.target_tokens(x, sub)
@@ -954,7 +998,7 @@ class _SentenceCoder:
             targets = self.targets(tok, pattern)
         pattern = self.labour_strike(tok, pattern, sources)
         if pattern.object is not None:
-            self.consumed.update(o.i for o in objects(tok))
+            self.consumed.update(o.i for o in self.objects(tok))
         self.emit(tok, tok, pattern, sources, targets)
 
     def code_reverse(self, tok: Token, pattern: Pattern, subs: list[Token], passive: bool) -> None:
@@ -974,7 +1018,7 @@ class _SentenceCoder:
             self.note(tok, pattern, "a receiving verb needs both the giver and the recipient")
             return
         if pattern.object is not None:
-            self.consumed.update(o.i for o in objects(tok))
+            self.consumed.update(o.i for o in self.objects(tok))
         self.emit(tok, tok, replace(pattern, id=pattern.id + "+reverse"), givers, recipients)
 
     def code_noun(self, tok: Token, pattern: Pattern) -> None:
@@ -1259,7 +1303,7 @@ class _SentenceCoder:
                 plover_mode=code.plover_mode,
                 modality=modality,
                 evidence=Evidence(
-                    sentence=self.sent.text,
+                    sentence=self.sent_text,
                     start=self.s_start,
                     end=self.s_end,
                     trigger=TextSpan(tok.text, start, start + len(tok.text)),
@@ -1272,6 +1316,12 @@ class _SentenceCoder:
         self.note(tok, None, f"coded {code.code} ({modality})")
 
 
+def _possible_triggers(doc: Doc, words: frozenset[str]) -> list[int]:
+    """The tokens whose lemma (as is or lower-cased) or lower-case form is in ``words``, the
+    only ones that may start a construction, a pattern or a nominal."""
+    return [t.i for t in doc if (lemma := t.lemma_) in words or t.lower_ in words or lemma.lower() in words]
+
+
 def code_paragraph(
     para: ParsedParagraph,
     actors: DocActors,
@@ -1281,8 +1331,10 @@ def code_paragraph(
 ) -> tuple[list[Event], list[Candidate]]:
     events: list[Event] = []
     candidates: list[Candidate] = []
+    starts = _possible_triggers(para.doc, book.trigger_words | CONSTRUCTION_WORDS)
     for sent in para.doc.sents:
-        coder = _SentenceCoder(para, sent, actors, book, cameo, article_id)
+        mine = starts[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        coder = _SentenceCoder(para, sent, actors, book, cameo, article_id, mine)
         coder.run()
         events.extend(coder.events)
         candidates.extend(coder.candidates)

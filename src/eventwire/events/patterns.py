@@ -134,6 +134,8 @@ class PatternBook:
             self._by_key[(p.pos, p.lemma)].append(p)
         for plist in self._by_key.values():
             plist.sort(key=lambda p: -p.specificity)
+        # every lemma a pattern names: a token whose lemma and form are not here has no candidates
+        self.trigger_words = frozenset(lemma for _, lemma in self._by_key)
 
     def candidates(self, tok: Token) -> list[Pattern]:
         pos = "noun" if tok.pos_ in {"NOUN", "PROPN"} else "verb" if tok.pos_ in {"VERB", "AUX"} else ""
@@ -148,19 +150,20 @@ class PatternBook:
         efforts", "suspended part of the aid programme")."""
         misses: list[str] = []
         cands = self.candidates(tok)
-        framing = any(o.lemma_.lower() in FRAME_NOUNS for o in objects(tok))
+        view = TriggerView(tok)
+        framing = any(o.lemma_.lower() in FRAME_NOUNS for o in view.objects)
         for p in cands:
-            why = fits(p, tok)
+            why = view.fits(p)
             if why is None:
                 if p.object is None and framing:
-                    inner = [q for q in cands if q.object is not None and fits(q, tok, framed=True) is None]
+                    inner = [q for q in cands if q.object is not None and view.fits(q, framed=True) is None]
                     if inner:
                         return inner[0], misses
                 return p, misses
             misses.append(f"{p.id}: {why}")
         if framing:
             for p in cands:
-                if p.object is not None and fits(p, tok, framed=True) is None:
+                if p.object is not None and view.fits(p, framed=True) is None:
                     return p, misses
         return None, misses
 
@@ -203,17 +206,33 @@ def fits_nominal(p: Pattern, noun: Token) -> bool:
 
 def objects(tok: Token) -> list[Token]:
     """Direct objects, including the subject of a passive ("sanctions were imposed")."""
-    out = [c for c in tok.children if c.dep_ in {"dobj", "attr", "oprd"}]
-    if not out:
-        out = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    return objects_among(tuple(tok.children))
+
+
+def objects_among(children: tuple[Token, ...]) -> list[Token]:
+    """``objects`` of the token whose ``children`` these are (one pass over them)."""
+    direct: list[Token] = []
+    passive: list[Token] = []
+    for c in children:
+        dep = c.dep_
+        if dep in {"dobj", "attr", "oprd"}:
+            direct.append(c)
+        elif dep == "nsubjpass":
+            passive.append(c)
+    out = direct or passive
     return out + [cj for o in out for cj in o.conjuncts]
 
 
 def prep_objects(tok: Token, prep: str) -> list[Token]:
     """The objects of preposition ``prep`` on ``tok``; for "for", also the subject of a clause
     it introduces ("called for Burma to hold elections" → Burma)."""
+    return prep_objects_among(tuple(tok.children), prep)
+
+
+def prep_objects_among(children: tuple[Token, ...], prep: str) -> list[Token]:
+    """``prep_objects`` of the token whose ``children`` these are."""
     out = []
-    for child in tok.children:
+    for child in children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep:
             for pobj in [*(c for c in child.children if c.dep_ in {"pobj", "pcomp"}), *_stranded(child)]:
                 out.append(pobj)
@@ -261,25 +280,60 @@ def framed_lemmas(noun: Token, depth: int = 0) -> frozenset[str]:
 def fits(p: Pattern, tok: Token, framed: bool = False) -> str | None:
     """None when pattern ``p`` fits trigger ``tok``, else the reason it does not. With
     ``framed``, the object may be a framing noun whose inner noun fits ("mediation efforts")."""
-    if p.particle is not None and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in tok.children):
-        return f"needs particle '{p.particle}'"
-    lemmas = {o.lemma_.lower() for o in objects(tok)}
-    if framed:
-        lemmas |= {x for o in objects(tok) for x in framed_lemmas(o)}
-    if p.object is not None and not lemmas & p.object:
-        return f"needs object in {sorted(p.object)}"
-    if p.prep is not None:
-        pobjs = prep_objects(tok, p.prep)
-        has_prep = any(
-            (c.lower_ == p.prep and c.dep_ in {"prep", "agent", "dative"})
-            or (p.prep == "for" and c.dep_ in {"advcl", "ccomp"} and _introduced_by(c, "for"))
-            for c in tok.children
-        )
-        if not has_prep:
-            return f"needs preposition '{p.prep}'"
-        if p.pobj is not None and not any(o.lemma_.lower() in p.pobj for o in pobjs):
-            return f"needs '{p.prep}' + one of {sorted(p.pobj)}"
-    return None
+    return TriggerView(tok).fits(p, framed)
+
+
+class TriggerView:
+    """What the patterns of one trigger look at, read from the parse once for all of them:
+    its children, its objects and their lemmas, its preposition objects."""
+
+    __slots__ = ("_framed", "_has_prep", "_lemmas", "_pobjs", "children", "objects")
+
+    def __init__(self, tok: Token) -> None:
+        self.children = tuple(tok.children)
+        self.objects = objects_among(self.children)
+        self._lemmas = frozenset(o.lemma_.lower() for o in self.objects)
+        self._framed: frozenset[str] | None = None
+        self._pobjs: dict[str, list[Token]] = {}
+        self._has_prep: dict[str, bool] = {}
+
+    def lemmas(self, framed: bool) -> frozenset[str]:
+        """The objects' lemmas, with what framing objects stand for when ``framed``."""
+        if not framed:
+            return self._lemmas
+        if self._framed is None:
+            self._framed = self._lemmas | {x for o in self.objects for x in framed_lemmas(o)}
+        return self._framed
+
+    def prep_objects(self, prep: str) -> list[Token]:
+        if prep not in self._pobjs:
+            self._pobjs[prep] = prep_objects_among(self.children, prep)
+        return self._pobjs[prep]
+
+    def has_prep(self, prep: str) -> bool:
+        if prep not in self._has_prep:
+            self._has_prep[prep] = any(
+                (c.lower_ == prep and c.dep_ in {"prep", "agent", "dative"})
+                or (prep == "for" and c.dep_ in {"advcl", "ccomp"} and _introduced_by(c, "for"))
+                for c in self.children
+            )
+        return self._has_prep[prep]
+
+    def fits(self, p: Pattern, framed: bool = False) -> str | None:
+        """``fits`` for this trigger."""
+        if p.particle is not None and not any(
+            c.dep_ == "prt" and c.lower_ == p.particle for c in self.children
+        ):
+            return f"needs particle '{p.particle}'"
+        if p.object is not None and not self.lemmas(framed) & p.object:
+            return f"needs object in {sorted(p.object)}"
+        if p.prep is not None:
+            if not self.has_prep(p.prep):
+                return f"needs preposition '{p.prep}'"
+            pobjs = self.prep_objects(p.prep)
+            if p.pobj is not None and not any(o.lemma_.lower() in p.pobj for o in pobjs):
+                return f"needs '{p.prep}' + one of {sorted(p.pobj)}"
+        return None
 
 
 def load_patterns(extra: Path | None = None) -> PatternBook:
