@@ -169,6 +169,27 @@ def actor_code(country_code: str | None, sector: str | None, code: str | None = 
     return f"{country_code or ''}{sector or ''}"
 
 
+def _merged(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of half-open character spans as sorted, disjoint (starts, ends)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if b <= a:
+            continue
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _inside(starts: Sequence[int], ends: Sequence[int], pos: int) -> bool:
+    """Is ``pos`` inside one of the disjoint sorted spans (starts, ends)?"""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
+
+
 class DocActors:
     def __init__(
         self,
@@ -185,6 +206,10 @@ class DocActors:
         self.day = day
         self.paragraphs = tuple(paragraphs)
         self.places = places
+        # derived per-story indexes (built lazily, rebuilt when the spans they index grow)
+        self._periods: dict[int, tuple[Period | None, str]] = {}
+        self._subject_index: tuple[int, list[int], list[int]] = (0, [], [])
+        self._main_subject_index: tuple[int, list[int], list[int]] = (0, [], [])
         found = [m for m in self._valid_matches(dictionary.find(text)) if not self._region_named(m)]
         named = frozenset(
             country
@@ -203,8 +228,9 @@ class DocActors:
         self.subject_spans: list[tuple[int, int]] = []
         self.main_subject_spans: list[tuple[int, int]] = []
         for para in paragraphs:
-            self._learn(para)
-            for tok in para.doc:
+            tokens = list(para.doc)  # one Token object per word, walked twice below
+            self._learn(para, tokens)
+            for tok in tokens:
                 if tok.dep_ in {"nsubj", "nsubjpass"}:
                     span = (para.offset + tok.left_edge.idx, para.offset + tok.idx + len(tok.text))
                     self.subject_spans.append(span)
@@ -455,7 +481,11 @@ class DocActors:
         )
 
     def _period(self, entry: Entry) -> tuple[Period | None, str]:
-        return entry.period_on(self.day)
+        """``entry.period_on`` the story's day, computed once per entry and story."""
+        found = self._periods.get(id(entry))
+        if found is None:
+            found = self._periods[id(entry)] = entry.period_on(self.day)
+        return found
 
     def _from_match(self, m: Match, text: str | None = None) -> Actor:
         entry = m.entry
@@ -562,16 +592,23 @@ class DocActors:
     def _sector_at(self, tokens: Sequence[Token] | Doc, end_i: int) -> tuple[SectorTerm, int] | None:
         """The longest sector term ending at token index ``end_i`` of ``tokens`` (lemma-based)."""
         best = None
+        if end_i < 0:
+            return None
+        last = tokens[end_i]
+        raw, stem = last.lower_, last.lemma_.lower()
+        lead = ""  # the words before ``last``, as written
+        first = last  # the first token of the stretch
         for n in range(1, self.d.max_sector_words + 1):
-            if end_i - n + 1 < 0:
-                break
-            last = tokens[end_i]
-            if any(tokens[k].i + 1 != tokens[k + 1].i for k in range(end_i - n + 1, end_i)):
-                continue  # not a contiguous stretch of the sentence
-            lead = "".join(tokens[k].text_with_ws for k in range(end_i - n + 1, end_i)).lower()
-            raw = lead + last.lower_
-            stem = lead + last.lemma_.lower()
-            term = self.d.sector_term([stem]) or self.d.sector_term([raw])
+            if n > 1:
+                if end_i - n + 1 < 0:
+                    break
+                tok = tokens[end_i - n + 1]
+                if tok.i + 1 != first.i:
+                    break  # not a contiguous stretch of the sentence (nor any longer one)
+                lead = tok.text_with_ws + lead
+                first = tok
+            low = lead.lower()
+            term = self.d.sector_term([low + stem]) or self.d.sector_term([low + raw])
             if term:
                 best = (term, n)
         return best
@@ -630,11 +667,11 @@ class DocActors:
         return Description(country, sector, office, org, code, "; ".join(reasons))
 
     # -- learning titled people ------------------------------------------------------------------
-    def _learn(self, para: ParsedParagraph) -> None:
-        doc = para.doc
+    def _learn(self, para: ParsedParagraph, tokens: Sequence[Token]) -> None:
+        """``tokens``: the tokens of ``para.doc``, in order."""
         # tokens right after a glued hyphen ("Do-hoon"), found in one pass over the hyphens
-        tails = {t.i + 1 for t in doc if t.text == "-" and not t.whitespace_ and t.i >= 1}
-        for tok in doc:
+        tails = {t.i + 1 for t in tokens if t.text == "-" and not t.whitespace_ and t.i >= 1}
+        for tok in tokens:
             if tok.dep_ == "compound" or not (tok.pos_ == "PROPN" or tok.i in tails):
                 continue
             name = self.name_tokens(tok)
@@ -673,7 +710,16 @@ class DocActors:
         return tok.dep_ == "appos" and head.pos_ == "NOUN" and self._sector_at(head.doc, head.i) is not None
 
     def _in_subject(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.subject_spans)
+        """Is the character ``pos`` inside the span of a clause's subject?"""
+        if self._subject_index[0] != len(self.subject_spans):
+            self._subject_index = (len(self.subject_spans), *_merged(self.subject_spans))
+        return _inside(self._subject_index[1], self._subject_index[2], pos)
+
+    def _in_main_subject(self, pos: int) -> bool:
+        """Is the character ``pos`` inside the span of a main clause's subject?"""
+        if self._main_subject_index[0] != len(self.main_subject_spans):
+            self._main_subject_index = (len(self.main_subject_spans), *_merged(self.main_subject_spans))
+        return _inside(self._main_subject_index[1], self._main_subject_index[2], pos)
 
     @staticmethod
     def _hyphen_tail(tok: Token) -> bool:
@@ -826,7 +872,7 @@ class DocActors:
         )
         # the last compatible person who was the subject of a main clause, else of any clause,
         # else the last one at all (the most salient referent first)
-        mains = [x for x in earlier if any(a <= x[0] < b for a, b in self.main_subject_spans)]
+        mains = [x for x in earlier if self._in_main_subject(x[0])]
         mains = [x for x in mains if x[0] >= (earlier[0][0] if earlier else 0) - 600]
         subjects = [x for x in earlier if self._in_subject(x[0])]
         pool = mains or subjects or earlier
@@ -1175,7 +1221,7 @@ class DocActors:
         for office in offices:
             entry = self.d.office_holder(country, office, self.day)
             if entry is not None:
-                period, why = entry.period_on(self.day)
+                period, why = self._period(entry)
                 tok_s, tok_e = self._abs(para, head)
                 return self._record(
                     Actor(
