@@ -516,3 +516,19 @@ def test_indexed_find_matches_a_full_scan(d) -> None:  # type: ignore[no-untyped
     ours = [(m.start, m.end, m.entry.key, m.kind) for m in d.find(text)]
     assert ours == _find_by_scan(d, text)
     assert len({(s, e) for s, e, _, _ in ours}) >= 15
+
+
+def test_token_rows_agree_with_the_tokens(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.symbols import PROPN
+
+    from eventwire.actors.resolve import _token_rows
+
+    doc = engine.nlp("South Korea's envoy Lee Do-hoon met rebels, and police said they fled.")
+    rows = _token_rows(doc)
+    strings = doc.vocab.strings
+    assert len(rows) == len(doc)
+    for tok, (pos, dep, orth, space) in zip(doc, rows, strict=True):
+        assert (pos == PROPN) == (tok.pos_ == "PROPN")
+        assert strings[dep] == tok.dep_ and strings[orth] == tok.text
+        assert bool(space) == bool(tok.whitespace_)
+    assert any(strings[dep] == "nsubj" for _, dep, _, _ in rows)

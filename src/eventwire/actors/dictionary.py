@@ -307,8 +307,9 @@ class ActorDictionary:
     # -- lookups --------------------------------------------------------------------------------
     def find(self, text: str) -> list[Match]:
         """Every longest, non-overlapping surface form in ``text`` (left to right)."""
-        toks = tokenize(text)
-        folded = [_fold(t) for t, _, _ in toks]
+        # folding maps one character to one, so both texts cut into the same tokens
+        toks = list(_TOKEN.finditer(text))
+        folded = _TOKEN.findall(_fold(text))
         out: list[Match] = []
         i = 0
         while i < len(toks):
@@ -322,7 +323,7 @@ class ActorDictionary:
                 i += 1
                 continue
             n, hits = best
-            start, end = toks[i][1], toks[i + n - 1][2]
+            start, end = toks[i].start(), toks[i + n - 1].end()
             for entry, kind in hits:
                 out.append(Match(start, end, text[start:end], entry, kind))
             i += n

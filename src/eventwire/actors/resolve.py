@@ -17,6 +17,8 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from spacy.attrs import DEP, ORTH, POS, SPACY
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.dictionary import ActorDictionary, Entry, Match, Period, SectorTerm
@@ -169,6 +171,13 @@ def actor_code(country_code: str | None, sector: str | None, code: str | None = 
     return f"{country_code or ''}{sector or ''}"
 
 
+def _token_rows(doc: Doc) -> list[list[int]]:
+    """Per token of ``doc``: its part of speech (a symbol id), its dependency label, its text
+    (string-store hashes) and whether a space follows it (1 or 0)."""
+    rows: list[list[int]] = doc.to_array([POS, DEP, ORTH, SPACY]).tolist()
+    return rows
+
+
 def _merged(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
     """The union of half-open character spans as sorted, disjoint (starts, ends)."""
     starts: list[int] = []
@@ -228,10 +237,15 @@ class DocActors:
         self.subject_spans: list[tuple[int, int]] = []
         self.main_subject_spans: list[tuple[int, int]] = []
         for para in paragraphs:
-            tokens = list(para.doc)  # one Token object per word, walked twice below
-            self._learn(para, tokens)
-            for tok in tokens:
-                if tok.dep_ in {"nsubj", "nsubjpass"}:
+            # the tags of every token as numbers, so that Token objects are made only for the
+            # few tokens the walks below stop at
+            rows = _token_rows(para.doc)
+            self._learn(para, rows)
+            strings = para.doc.vocab.strings
+            subject_deps = {strings["nsubj"], strings["nsubjpass"]}
+            for i, (_pos, dep, _orth, _space) in enumerate(rows):
+                if dep in subject_deps:
+                    tok = para.doc[i]
                     span = (para.offset + tok.left_edge.idx, para.offset + tok.idx + len(tok.text))
                     self.subject_spans.append(span)
                     if tok.head.dep_ == "ROOT":
@@ -667,13 +681,18 @@ class DocActors:
         return Description(country, sector, office, org, code, "; ".join(reasons))
 
     # -- learning titled people ------------------------------------------------------------------
-    def _learn(self, para: ParsedParagraph, tokens: Sequence[Token]) -> None:
-        """``tokens``: the tokens of ``para.doc``, in order."""
+    def _learn(self, para: ParsedParagraph, rows: Sequence[Sequence[int]]) -> None:
+        """``rows``: ``_token_rows(para.doc)``."""
+        doc = para.doc
+        hyphen, compound = doc.vocab.strings["-"], doc.vocab.strings["compound"]
         # tokens right after a glued hyphen ("Do-hoon"), found in one pass over the hyphens
-        tails = {t.i + 1 for t in tokens if t.text == "-" and not t.whitespace_ and t.i >= 1}
-        for tok in tokens:
-            if tok.dep_ == "compound" or not (tok.pos_ == "PROPN" or tok.i in tails):
+        tails = {
+            i + 1 for i, (_, _, orth, space) in enumerate(rows) if orth == hyphen and not space and i >= 1
+        }
+        for i, (pos, dep, _orth, _space) in enumerate(rows):
+            if dep == compound or not (pos == PROPN or i in tails):
                 continue
+            tok = doc[i]
             name = self.name_tokens(tok)
             if len(name) < 2 and tok.ent_type_ != "PERSON":
                 continue
