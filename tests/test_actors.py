@@ -532,3 +532,21 @@ def test_token_rows_agree_with_the_tokens(engine) -> None:  # type: ignore[no-un
         assert strings[dep] == tok.dep_ and strings[orth] == tok.text
         assert bool(space) == bool(tok.whitespace_)
     assert any(strings[dep] == "nsubj" for _, dep, _, _ in rows)
+
+
+def test_sector_terms_looked_up_once_per_token_agree_with_a_fresh_lookup(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.actors import DocActors
+    from eventwire.nlp import ParsedParagraph
+
+    text = "The Egyptian foreign minister met riot police and opposition lawmakers in Cairo."
+    doc = engine.nlp(text)
+    actors = DocActors(engine.dictionary, text, [ParsedParagraph(0, 0, doc, len(text))], date(2024, 3, 5))
+    tokens = list(doc)
+    found = {}
+    for i in range(len(doc)):
+        hit = actors._sector_at(doc, i)
+        assert hit == actors._sector_at(doc, i) == actors._sector_in(tokens, i)
+        if hit is not None:
+            found[doc[i].text] = (hit[0].term, hit[1])
+    assert found["minister"] == ("foreign minister", 2)
+    assert found["police"][1] >= 1 and found["lawmakers"][1] >= 1

@@ -357,6 +357,10 @@ class ActorDictionary:
     def sector_term(self, words: Iterable[str]) -> SectorTerm | None:
         return self.sectors.get(" ".join(w.lower() for w in words))
 
+    def sector_named(self, text: str) -> SectorTerm | None:
+        """The sector term written ``text`` (any case): ``sector_term([text])``."""
+        return self.sectors.get(text.lower())
+
 
 def _data_text(name: str) -> str | None:
     ref = resources.files("eventwire") / "data" / "actors" / name

@@ -217,6 +217,9 @@ class DocActors:
         self.places = places
         # derived per-story indexes (built lazily, rebuilt when the spans they index grow)
         self._periods: dict[int, tuple[Period | None, str]] = {}
+        # (id of a paragraph's Doc, token index) → the sector term ending there; the Docs live
+        # as long as self.paragraphs
+        self._sectors: dict[tuple[int, int], tuple[SectorTerm, int] | None] = {}
         self._subject_index: tuple[int, list[int], list[int]] = (0, [], [])
         self._main_subject_index: tuple[int, list[int], list[int]] = (0, [], [])
         found = [m for m in self._valid_matches(dictionary.find(text)) if not self._region_named(m)]
@@ -604,7 +607,16 @@ class DocActors:
         return para.offset + tok.idx, para.offset + tok.idx + len(tok.text)
 
     def _sector_at(self, tokens: Sequence[Token] | Doc, end_i: int) -> tuple[SectorTerm, int] | None:
-        """The longest sector term ending at token index ``end_i`` of ``tokens`` (lemma-based)."""
+        """The longest sector term ending at token index ``end_i`` of ``tokens`` (lemma-based);
+        for a whole Doc, looked up once per token and story."""
+        if not isinstance(tokens, Doc):
+            return self._sector_in(tokens, end_i)
+        key = (id(tokens), end_i)
+        if key not in self._sectors:
+            self._sectors[key] = self._sector_in(tokens, end_i)
+        return self._sectors[key]
+
+    def _sector_in(self, tokens: Sequence[Token] | Doc, end_i: int) -> tuple[SectorTerm, int] | None:
         best = None
         if end_i < 0:
             return None
@@ -622,7 +634,7 @@ class DocActors:
                 lead = tok.text_with_ws + lead
                 first = tok
             low = lead.lower()
-            term = self.d.sector_term([low + stem]) or self.d.sector_term([low + raw])
+            term = self.d.sector_named(low + stem) or self.d.sector_named(low + raw)
             if term:
                 best = (term, n)
         return best
