@@ -371,11 +371,16 @@ def candidate_patterns(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         return PATTERNS
     words = frozenset(_LETTER_RUN.findall(text.lower()))
     digit = _DIGIT.search(text) is not None
-    return tuple(
-        pattern
-        for pattern, gate in zip(PATTERNS, _GATES, strict=True)
-        if (digit or not gate.digit) and all(not words.isdisjoint(ws) for ws in gate.words)
-    )
+    out = []
+    for pattern, gate in zip(PATTERNS, _GATES, strict=True):
+        if gate.digit and not digit:
+            continue
+        for needed in gate.words:
+            if words.isdisjoint(needed):
+                break
+        else:
+            out.append(pattern)
+    return tuple(out)
 
 
 # a word in -ed after these is a participle or an adjective ("will be paid", "a still unspecified date")
