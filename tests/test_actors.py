@@ -469,3 +469,84 @@ def test_irish_republican_guerrillas_are_the_ira(engine) -> None:  # type: ignor
     text = "Irish republican guerrillas fired mortars at a police station in Newry, police said."
     fighters = resolve_word(engine, text, "guerrillas")
     assert (fighters.country, fighters.sector, fighters.key) == ("GBR", "REB", "ira")  # not IRL
+
+
+def test_merged_subject_spans_answer_as_the_spans_do() -> None:
+    from eventwire.actors.resolve import _inside, _merged
+
+    spans = [(10, 20), (15, 30), (40, 41), (41, 45), (50, 50), (60, 90), (65, 70), (0, 3)]
+    starts, ends = _merged(spans)
+    assert (starts, ends) == ([0, 10, 40, 60], [3, 30, 45, 90])
+    for pos in range(-2, 100):
+        assert _inside(starts, ends, pos) == any(a <= pos < b for a, b in spans), pos
+    assert not _inside([], [], 5)
+
+
+def _find_by_scan(d, text: str) -> list[tuple[int, int, str, str]]:  # type: ignore[no-untyped-def]
+    """The dictionary lookup done the slow way: every candidate form of the first token tried."""
+    from eventwire.actors.dictionary import _fold, tokenize
+
+    toks = tokenize(text)
+    folded = [_fold(t) for t, _, _ in toks]
+    out = []
+    i = 0
+    while i < len(toks):
+        fits = [
+            (form, e, k)
+            for form, e, k in d._index.get(folded[i], ())
+            if tuple(folded[i : i + len(form)]) == form
+        ]
+        if not fits:
+            i += 1
+            continue
+        n = max(len(f) for f, _, _ in fits)
+        start, end = toks[i][1], toks[i + n - 1][2]
+        out.extend((start, end, e.key, k) for f, e, k in fits if len(f) == n)
+        i += n
+    return out
+
+
+def test_indexed_find_matches_a_full_scan(d) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The South Korean foreign minister met North Korea's envoy in Seoul on Tuesday, while "
+        "Kim and President Putin spoke by phone. Moon Jae-in told the United Nations Security "
+        "Council that the United States and the European Union would help; Hamas and the Taliban "
+        "said nothing. Washington and Beijing, Paris and Kyiv, the Kremlin and the Pentagon."
+    )
+    ours = [(m.start, m.end, m.entry.key, m.kind) for m in d.find(text)]
+    assert ours == _find_by_scan(d, text)
+    assert len({(s, e) for s, e, _, _ in ours}) >= 15
+
+
+def test_token_rows_agree_with_the_tokens(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.symbols import PROPN
+
+    from eventwire.actors.resolve import _token_rows
+
+    doc = engine.nlp("South Korea's envoy Lee Do-hoon met rebels, and police said they fled.")
+    rows = _token_rows(doc)
+    strings = doc.vocab.strings
+    assert len(rows) == len(doc)
+    for tok, (pos, dep, orth, space) in zip(doc, rows, strict=True):
+        assert (pos == PROPN) == (tok.pos_ == "PROPN")
+        assert strings[dep] == tok.dep_ and strings[orth] == tok.text
+        assert bool(space) == bool(tok.whitespace_)
+    assert any(strings[dep] == "nsubj" for _, dep, _, _ in rows)
+
+
+def test_sector_terms_looked_up_once_per_token_agree_with_a_fresh_lookup(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.actors import DocActors
+    from eventwire.nlp import ParsedParagraph
+
+    text = "The Egyptian foreign minister met riot police and opposition lawmakers in Cairo."
+    doc = engine.nlp(text)
+    actors = DocActors(engine.dictionary, text, [ParsedParagraph(0, 0, doc, len(text))], date(2024, 3, 5))
+    tokens = list(doc)
+    found = {}
+    for i in range(len(doc)):
+        hit = actors._sector_at(doc, i)
+        assert hit == actors._sector_at(doc, i) == actors._sector_in(tokens, i)
+        if hit is not None:
+            found[doc[i].text] = (hit[0].term, hit[1])
+    assert found["minister"] == ("foreign minister", 2)
+    assert found["police"][1] >= 1 and found["lawmakers"][1] >= 1

@@ -254,6 +254,10 @@ class ActorDictionary:
         self.sectors: dict[str, SectorTerm] = {}
         self.countries: dict[str, Entry] = {}
         self._index: dict[str, list[tuple[tuple[str, ...], Entry, str]]] = defaultdict(list)
+        # built by finish(): every form's (entry, kind) in precedence order, and for each first
+        # token the lengths of its forms, longest first
+        self._forms: dict[tuple[str, ...], tuple[tuple[Entry, str], ...]] = {}
+        self._lengths: dict[str, tuple[int, ...]] = {}
         self._office: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self.max_sector_words = 1
 
@@ -293,29 +297,33 @@ class ActorDictionary:
         for candidates in self._index.values():
             # longest form first; for one form, a user's layer before ours, then by kind
             candidates.sort(key=lambda c: (-len(c[0]), c[1].layer == "eventwire", KIND_RANK.get(c[2], 9)))
+        forms: dict[tuple[str, ...], list[tuple[Entry, str]]] = defaultdict(list)
+        for first, candidates in self._index.items():
+            for form, entry, kind in candidates:
+                forms[form].append((entry, kind))
+            self._lengths[first] = tuple(sorted({len(c[0]) for c in candidates}, reverse=True))
+        self._forms = {form: tuple(hits) for form, hits in forms.items()}
 
     # -- lookups --------------------------------------------------------------------------------
     def find(self, text: str) -> list[Match]:
         """Every longest, non-overlapping surface form in ``text`` (left to right)."""
-        toks = tokenize(text)
-        folded = [_fold(t) for t, _, _ in toks]
+        # folding maps one character to one, so both texts cut into the same tokens
+        toks = list(_TOKEN.finditer(text))
+        folded = _TOKEN.findall(_fold(text))
         out: list[Match] = []
         i = 0
         while i < len(toks):
-            best: tuple[int, list[tuple[Entry, str]]] | None = None
-            for form, entry, kind in self._index.get(folded[i], ()):
-                n = len(form)
-                if tuple(folded[i : i + n]) != form:
-                    continue
-                if best is None or n > best[0]:
-                    best = (n, [(entry, kind)])
-                elif n == best[0]:
-                    best[1].append((entry, kind))
+            best: tuple[int, tuple[tuple[Entry, str], ...]] | None = None
+            for n in self._lengths.get(folded[i], ()):
+                found = self._forms.get(tuple(folded[i : i + n])) if i + n <= len(folded) else None
+                if found:
+                    best = (n, found)
+                    break
             if best is None:
                 i += 1
                 continue
             n, hits = best
-            start, end = toks[i][1], toks[i + n - 1][2]
+            start, end = toks[i].start(), toks[i + n - 1].end()
             for entry, kind in hits:
                 out.append(Match(start, end, text[start:end], entry, kind))
             i += n
@@ -348,6 +356,10 @@ class ActorDictionary:
 
     def sector_term(self, words: Iterable[str]) -> SectorTerm | None:
         return self.sectors.get(" ".join(w.lower() for w in words))
+
+    def sector_named(self, text: str) -> SectorTerm | None:
+        """The sector term written ``text`` (any case): ``sector_term([text])``."""
+        return self.sectors.get(text.lower())
 
 
 def _data_text(name: str) -> str | None:

@@ -17,6 +17,8 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from spacy.attrs import DEP, ORTH, POS, SPACY
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.dictionary import ActorDictionary, Entry, Match, Period, SectorTerm
@@ -169,6 +171,34 @@ def actor_code(country_code: str | None, sector: str | None, code: str | None = 
     return f"{country_code or ''}{sector or ''}"
 
 
+def _token_rows(doc: Doc) -> list[list[int]]:
+    """Per token of ``doc``: its part of speech (a symbol id), its dependency label, its text
+    (string-store hashes) and whether a space follows it (1 or 0)."""
+    rows: list[list[int]] = doc.to_array([POS, DEP, ORTH, SPACY]).tolist()
+    return rows
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of half-open character spans as sorted, disjoint (starts, ends)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if b <= a:
+            continue
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _inside(starts: Sequence[int], ends: Sequence[int], pos: int) -> bool:
+    """Is ``pos`` inside one of the disjoint sorted spans (starts, ends)?"""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
+
+
 class DocActors:
     def __init__(
         self,
@@ -185,6 +215,13 @@ class DocActors:
         self.day = day
         self.paragraphs = tuple(paragraphs)
         self.places = places
+        # derived per-story indexes (built lazily, rebuilt when the spans they index grow)
+        self._periods: dict[int, tuple[Period | None, str]] = {}
+        # (id of a paragraph's Doc, token index) → the sector term ending there; the Docs live
+        # as long as self.paragraphs
+        self._sectors: dict[tuple[int, int], tuple[SectorTerm, int] | None] = {}
+        self._subject_index: tuple[int, list[int], list[int]] = (0, [], [])
+        self._main_subject_index: tuple[int, list[int], list[int]] = (0, [], [])
         found = [m for m in self._valid_matches(dictionary.find(text)) if not self._region_named(m)]
         named = frozenset(
             country
@@ -203,9 +240,15 @@ class DocActors:
         self.subject_spans: list[tuple[int, int]] = []
         self.main_subject_spans: list[tuple[int, int]] = []
         for para in paragraphs:
-            self._learn(para)
-            for tok in para.doc:
-                if tok.dep_ in {"nsubj", "nsubjpass"}:
+            # the tags of every token as numbers, so that Token objects are made only for the
+            # few tokens the walks below stop at
+            rows = _token_rows(para.doc)
+            self._learn(para, rows)
+            strings = para.doc.vocab.strings
+            subject_deps = {strings["nsubj"], strings["nsubjpass"]}
+            for i, (_pos, dep, _orth, _space) in enumerate(rows):
+                if dep in subject_deps:
+                    tok = para.doc[i]
                     span = (para.offset + tok.left_edge.idx, para.offset + tok.idx + len(tok.text))
                     self.subject_spans.append(span)
                     if tok.head.dep_ == "ROOT":
@@ -455,7 +498,11 @@ class DocActors:
         )
 
     def _period(self, entry: Entry) -> tuple[Period | None, str]:
-        return entry.period_on(self.day)
+        """``entry.period_on`` the story's day, computed once per entry and story."""
+        found = self._periods.get(id(entry))
+        if found is None:
+            found = self._periods[id(entry)] = entry.period_on(self.day)
+        return found
 
     def _from_match(self, m: Match, text: str | None = None) -> Actor:
         entry = m.entry
@@ -560,18 +607,34 @@ class DocActors:
         return para.offset + tok.idx, para.offset + tok.idx + len(tok.text)
 
     def _sector_at(self, tokens: Sequence[Token] | Doc, end_i: int) -> tuple[SectorTerm, int] | None:
-        """The longest sector term ending at token index ``end_i`` of ``tokens`` (lemma-based)."""
+        """The longest sector term ending at token index ``end_i`` of ``tokens`` (lemma-based);
+        for a whole Doc, looked up once per token and story."""
+        if not isinstance(tokens, Doc):
+            return self._sector_in(tokens, end_i)
+        key = (id(tokens), end_i)
+        if key not in self._sectors:
+            self._sectors[key] = self._sector_in(tokens, end_i)
+        return self._sectors[key]
+
+    def _sector_in(self, tokens: Sequence[Token] | Doc, end_i: int) -> tuple[SectorTerm, int] | None:
         best = None
+        if end_i < 0:
+            return None
+        last = tokens[end_i]
+        raw, stem = last.lower_, last.lemma_.lower()
+        lead = ""  # the words before ``last``, as written
+        first = last  # the first token of the stretch
         for n in range(1, self.d.max_sector_words + 1):
-            if end_i - n + 1 < 0:
-                break
-            last = tokens[end_i]
-            if any(tokens[k].i + 1 != tokens[k + 1].i for k in range(end_i - n + 1, end_i)):
-                continue  # not a contiguous stretch of the sentence
-            lead = "".join(tokens[k].text_with_ws for k in range(end_i - n + 1, end_i)).lower()
-            raw = lead + last.lower_
-            stem = lead + last.lemma_.lower()
-            term = self.d.sector_term([stem]) or self.d.sector_term([raw])
+            if n > 1:
+                if end_i - n + 1 < 0:
+                    break
+                tok = tokens[end_i - n + 1]
+                if tok.i + 1 != first.i:
+                    break  # not a contiguous stretch of the sentence (nor any longer one)
+                lead = tok.text_with_ws + lead
+                first = tok
+            low = lead.lower()
+            term = self.d.sector_named(low + stem) or self.d.sector_named(low + raw)
             if term:
                 best = (term, n)
         return best
@@ -630,13 +693,18 @@ class DocActors:
         return Description(country, sector, office, org, code, "; ".join(reasons))
 
     # -- learning titled people ------------------------------------------------------------------
-    def _learn(self, para: ParsedParagraph) -> None:
+    def _learn(self, para: ParsedParagraph, rows: Sequence[Sequence[int]]) -> None:
+        """``rows``: ``_token_rows(para.doc)``."""
         doc = para.doc
+        hyphen, compound = doc.vocab.strings["-"], doc.vocab.strings["compound"]
         # tokens right after a glued hyphen ("Do-hoon"), found in one pass over the hyphens
-        tails = {t.i + 1 for t in doc if t.text == "-" and not t.whitespace_ and t.i >= 1}
-        for tok in doc:
-            if tok.dep_ == "compound" or not (tok.pos_ == "PROPN" or tok.i in tails):
+        tails = {
+            i + 1 for i, (_, _, orth, space) in enumerate(rows) if orth == hyphen and not space and i >= 1
+        }
+        for i, (pos, dep, _orth, _space) in enumerate(rows):
+            if dep == compound or not (pos == PROPN or i in tails):
                 continue
+            tok = doc[i]
             name = self.name_tokens(tok)
             if len(name) < 2 and tok.ent_type_ != "PERSON":
                 continue
@@ -673,7 +741,16 @@ class DocActors:
         return tok.dep_ == "appos" and head.pos_ == "NOUN" and self._sector_at(head.doc, head.i) is not None
 
     def _in_subject(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.subject_spans)
+        """Is the character ``pos`` inside the span of a clause's subject?"""
+        if self._subject_index[0] != len(self.subject_spans):
+            self._subject_index = (len(self.subject_spans), *_merged(self.subject_spans))
+        return _inside(self._subject_index[1], self._subject_index[2], pos)
+
+    def _in_main_subject(self, pos: int) -> bool:
+        """Is the character ``pos`` inside the span of a main clause's subject?"""
+        if self._main_subject_index[0] != len(self.main_subject_spans):
+            self._main_subject_index = (len(self.main_subject_spans), *_merged(self.main_subject_spans))
+        return _inside(self._main_subject_index[1], self._main_subject_index[2], pos)
 
     @staticmethod
     def _hyphen_tail(tok: Token) -> bool:
@@ -826,7 +903,7 @@ class DocActors:
         )
         # the last compatible person who was the subject of a main clause, else of any clause,
         # else the last one at all (the most salient referent first)
-        mains = [x for x in earlier if any(a <= x[0] < b for a, b in self.main_subject_spans)]
+        mains = [x for x in earlier if self._in_main_subject(x[0])]
         mains = [x for x in mains if x[0] >= (earlier[0][0] if earlier else 0) - 600]
         subjects = [x for x in earlier if self._in_subject(x[0])]
         pool = mains or subjects or earlier
@@ -1175,7 +1252,7 @@ class DocActors:
         for office in offices:
             entry = self.d.office_holder(country, office, self.day)
             if entry is not None:
-                period, why = entry.period_on(self.day)
+                period, why = self._period(entry)
                 tok_s, tok_e = self._abs(para, head)
                 return self._record(
                     Actor(

@@ -294,6 +294,95 @@ PATTERNS = (
     ),
 )
 
+# A sound prefilter: for each pattern (in PATTERNS' order), what a sentence must hold for it to
+# match at all. ``digit``: a digit; ``words``: every one of these sets shares a whole word (a run
+# of letters, lowercased) with the sentence. Each set holds words that every match of the pattern
+# contains whole (preceded and followed by no letter), so a sentence without them cannot match.
+_MONTH_FORMS = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august"
+    " sep sept sepember september oct october nov november dec december".split()
+)
+_DAY_FORMS = frozenset(WEEKDAYS)
+_SPOKEN_YEAR_WORDS = frozenset({"nineteen", "thousand"})
+_REF_WORDS = frozenset(
+    "now currently current present presently days nowadays recently recent lately past formerly"
+    " previously future soon eventually date term weeks months quarters years".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Gate:
+    digit: bool = False
+    words: tuple[frozenset[str], ...] = ()
+
+
+_GATES: tuple[_Gate, ...] = (
+    _Gate(digit=True),  # iso
+    _Gate(digit=True, words=(_DAY_FORMS, _MONTH_FORMS)),  # wd_mdy
+    _Gate(words=(frozenset({"weekend"}),)),  # weekend
+    _Gate(digit=True, words=(frozenset({"week"}), _MONTH_FORMS)),  # week_of
+    _Gate(digit=True, words=(_MONTH_FORMS,)),  # mdy
+    _Gate(digit=True, words=(_MONTH_FORMS,)),  # dmy
+    _Gate(digit=True, words=(_MONTH_FORMS,)),  # month_year
+    _Gate(words=(_MONTH_FORMS, frozenset({"year"}))),  # month_rel_year
+    _Gate(words=(_MONTH_FORMS, _SPOKEN_YEAR_WORDS)),  # month_spoken_year
+    _Gate(words=(_SPOKEN_YEAR_WORDS,)),  # spoken_year
+    _Gate(
+        words=(frozenset("today tonight yesterday tomorrow night morning afternoon evening day".split()),)
+    ),  # rel_day
+    _Gate(
+        words=(
+            frozenset(
+                "thanksgiving christmas new independence july election halloween valentine labor"
+                " memorial veterans boxing easter".split()
+            ),
+        )
+    ),  # holiday
+    _Gate(words=(_DAY_FORMS,)),  # rel_weekday
+    _Gate(words=(_DAY_FORMS,)),  # weekday
+    _Gate(words=(frozenset({"quarter"}),)),  # quarter_of_year
+    _Gate(words=(frozenset({"quarter", "period"}),)),  # quarter_year_ago
+    _Gate(words=(frozenset({"period"}),)),  # period_year_ago
+    _Gate(words=(frozenset({"week", "month", "year"}),)),  # rel_unit
+    _Gate(words=(frozenset({"ago", "earlier", "before", "later", "from"}),)),  # ago
+    _Gate(words=(frozenset({"earlier", "ago"}),)),  # year_earlier
+    _Gate(words=(frozenset({"quarter", "period"}),)),  # quarter
+    _Gate(words=(frozenset({"quarter"}),)),  # the_quarter
+    _Gate(words=(_MONTH_FORMS,)),  # rel_month
+    _Gate(words=(_MONTH_FORMS,)),  # month after a preposition
+    _Gate(words=(_MONTH_FORMS,)),  # month, capitalised
+    _Gate(digit=True),  # year
+    _Gate(digit=True),  # older year
+    _Gate(words=(frozenset({"year"}),)),  # this_year
+    _Gate(words=(_REF_WORDS,)),  # ref
+    _Gate(digit=True),  # bare_year
+)
+_LETTER_RUN = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+# a word character that is no ASCII letter or digit ("é", "ſ", "K"): under re.I some of these
+# match ASCII letters, so a sentence holding one is not prefiltered
+_OTHER_WORD_CHAR = re.compile(r"[^\W\da-zA-Z_]")
+
+
+def candidate_patterns(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The PATTERNS that can match somewhere in ``text`` (all of them when the prefilter cannot
+    tell: a letter outside ASCII)."""
+    if not text.isascii() and _OTHER_WORD_CHAR.search(text):
+        return PATTERNS
+    words = frozenset(_LETTER_RUN.findall(text.lower()))
+    digit = _DIGIT.search(text) is not None
+    out = []
+    for pattern, gate in zip(PATTERNS, _GATES, strict=True):
+        if gate.digit and not digit:
+            continue
+        for needed in gate.words:
+            if words.isdisjoint(needed):
+                break
+        else:
+            out.append(pattern)
+    return tuple(out)
+
+
 # a word in -ed after these is a participle or an adjective ("will be paid", "a still unspecified date")
 _NOT_A_PAST_VERB_AFTER = "".join(
     rf"(?<!\b{w} )"
@@ -719,7 +808,7 @@ def find_dates(text: str, anchor: date | None, future: bool = False) -> list[Dat
         return []
     taken: list[tuple[int, int]] = []
     out: list[tuple[str, DateExpr]] = []
-    for kind, rx in PATTERNS:
+    for kind, rx in candidate_patterns(text):
         for m in rx.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
