@@ -524,3 +524,19 @@ def test_an_object_the_tagger_took_for_a_person_is_a_place_when_the_gazetteer_kn
     assert span is not None and span.text == "Malindi" and tier == "object", (span, tier)
     span, tier = locate("Kiborodi")  # a name it does not know stays a person
     assert span is None and tier == "none", (span, tier)
+
+
+def test_the_point_of_a_direction_on_the_verb_is_its_place_when_nothing_else_is(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    span, tier = locate("Police arrested five suspects north of Mombasa on Tuesday.", "arrested")
+    assert span is not None and span.text == "Mombasa" and tier == "direction", (span, tier)
+    # a place of its own wins over the point the scene is measured from
+    text = "Police arrested five suspects in Malindi on Tuesday, 100 kilometres north of Mombasa."
+    span, tier = locate(text, "arrested")
+    assert span is not None and span.text == "Malindi" and tier != "direction", (span, tier)

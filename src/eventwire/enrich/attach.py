@@ -379,6 +379,19 @@ def _container(doc: Doc, cand: tuple[int, int], others: Sequence[tuple[int, int]
     return False
 
 
+def _direction_points(heads: Iterable[Token]) -> list[Token]:
+    """The "of" phrases of direction words on ``heads`` ("captured suspects north of Baghdad",
+    "ambushed 30 km northeast of Karbala"): the point the scene is measured from."""
+    return [
+        p
+        for h in heads
+        for d in h.children
+        if d.dep_ in {"advmod", "npadvmod"} and d.lower_ in _DIRECTIONS
+        for p in d.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+    ]
+
+
 def _owner_only(tok: Token) -> bool:
     """Whether the last token of a place in a direct object only says whose: a possessive, unless
     what it owns is a place or a site ("patrolled Bangladesh's cities", "stormed Kabul's main
@@ -413,7 +426,9 @@ def locate_event(
     "captured the town of Kherson"; when both name a place, the most specific), "subtree" (a
     locative phrase below the trigger, not a whole country), "sentence" (one anywhere in the
     sentence; a whole country only before the trigger: :func:`_country_is_background`),
-    "subject" (a passive subject that is itself a place entity: "Aleppo was shelled"), "on"
+    "direction" (the point of a direction word on the trigger or its clause verb: "arrested
+    suspects north of Baghdad", :func:`_direction_points`), "subject" (a passive subject that is
+    itself a place entity: "Aleppo was shelled"), "on"
     (an "on" phrase anywhere in the sentence: "a raid on a house in Dunya Pur"), "motion" (a
     "to", "into", "from" or "towards" phrase of the trigger or its clause verb: "shipped to
     Guantanamo Bay") - these two only for a place smaller than a country - or "none". Inside a
@@ -476,6 +491,10 @@ def locate_event(
             got = in_prep(prep)
             if got is not None and not (country(got) and _country_is_background(tier, got, trigger)):
                 return doc[got[0] : got[1]], tier
+    for prep in _direction_points(heads):
+        got = in_prep(prep)
+        if got is not None:
+            return doc[got[0] : got[1]], "direction"
     for head in heads:  # "Aleppo was shelled": a passive subject that is itself a place
         for child in head.children:
             if child.dep_ == "nsubjpass" and child.ent_type_ in PLACE_LABELS:
