@@ -234,6 +234,19 @@ def test_a_passive_subject_that_is_a_place(engine) -> None:  # type: ignore[no-u
     trigger = next(t for t in doc if t.text == "shelled")
     span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
     assert span is not None and span.text == "Helmand", (span, tier)
+    for text, place in (
+        ("The town of Garissa was shelled by rebel fighters on Monday.", "Garissa"),
+        ("The Kibera district was raided by the police last week.", "Kibera"),
+    ):
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text in {"shelled", "raided"})
+        span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+        assert span is not None and place in span.text and tier == "subject", (text, span, tier)
+    # a passive subject that is no place noun names no place
+    doc = engine.nlp("The owner of the Garissa shop was shot by gunmen on Monday.")
+    trigger = next(t for t in doc if t.text == "shot")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is None and tier == "none", (span, tier)
 
 
 def test_the_target_of_an_attack_and_a_destination_smaller_than_a_country(engine) -> None:  # type: ignore[no-untyped-def]

@@ -428,7 +428,8 @@ def locate_event(
     sentence; a whole country only before the trigger: :func:`_country_is_background`),
     "direction" (the point of a direction word on the trigger or its clause verb: "arrested
     suspects north of Baghdad", :func:`_direction_points`), "subject" (a passive subject that is
-    itself a place entity: "Aleppo was shelled"), "on"
+    itself a place entity, "Aleppo was shelled", or a place noun with a place in its phrase, "the
+    Gilo neighbourhood was captured", "the town of Kornaz was shelled"), "on"
     (an "on" phrase anywhere in the sentence: "a raid on a house in Dunya Pur"), "motion" (a
     "to", "into", "from" or "towards" phrase of the trigger or its clause verb: "shipped to
     Guantanamo Bay") - these two only for a place smaller than a country - or "none". Inside a
@@ -495,12 +496,16 @@ def locate_event(
         got = in_prep(prep)
         if got is not None:
             return doc[got[0] : got[1]], "direction"
-    for head in heads:  # "Aleppo was shelled": a passive subject that is itself a place
+    for head in heads:  # "Aleppo was shelled", "the town of Kornaz was shelled": a passive subject place
         for child in head.children:
             if child.dep_ == "nsubjpass" and child.ent_type_ in PLACE_LABELS:
                 whole = [c for c in cands if doc[c[0] : c[1]].root.i == child.i]
                 if whole:
                     return doc[whole[0][0] : whole[0][1]], "subject"
+            if child.dep_ == "nsubjpass" and child.lemma_.lower() in PLACE_NOUNS:
+                got = in_prep(child)
+                if got is not None:
+                    return doc[got[0] : got[1]], "subject"
     weak = (
         ("on", [p for p in sent if p.dep_ == "prep" and p.lower_ in TARGET_PREPS]),
         ("motion", [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in MOTION_PREPS]),
