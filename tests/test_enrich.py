@@ -553,3 +553,19 @@ def test_the_point_of_a_direction_on_the_verb_is_its_place_when_nothing_else_is(
     text = "Police arrested five suspects in Malindi on Tuesday, 100 kilometres north of Mombasa."
     span, tier = locate(text, "arrested")
     assert span is not None and span.text == "Malindi" and tier != "direction", (span, tier)
+
+
+def test_a_place_in_an_according_to_phrase_is_where_the_source_is(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    text = "Two soldiers were killed on Monday, according to a police spokesman in Nairobi."
+    span, tier = locate(text, "killed")
+    assert span is None and tier == "none", (span, tier)
+    text = "According to a police spokesman in Nairobi, two soldiers were killed in Garissa on Monday."
+    span, tier = locate(text, "killed")
+    assert span is not None and span.text == "Garissa" and tier == "verb", (span, tier)

@@ -392,6 +392,12 @@ def _direction_points(heads: Iterable[Token]) -> list[Token]:
     ]
 
 
+def _in_attribution(tok: Token) -> bool:
+    """Whether ``tok`` lies in an "according to" phrase ("according to a military source in
+    Aleppo"): where the source is, not where the event was."""
+    return any(a.lower_ == "according" for a in tok.ancestors)
+
+
 def _owner_only(tok: Token) -> bool:
     """Whether the last token of a place in a direct object only says whose: a possessive, unless
     what it owns is a place or a site ("patrolled Bangladesh's cities", "stormed Kabul's main
@@ -464,7 +470,12 @@ def locate_event(
         return gaz is not None and place_size(gaz, doc[got[0] : got[1]].text) >= _COUNTRY_SIZE
 
     def loc_preps(heads: Iterable[Token]) -> list[Token]:
-        return [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE]
+        return [
+            p
+            for h in heads
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ in LOCATIVE and not _in_attribution(p)
+        ]
 
     if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in PRIZE_OBJECTS for c in trigger.children):
         return None, "none"
