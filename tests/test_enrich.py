@@ -569,3 +569,29 @@ def test_a_place_in_an_according_to_phrase_is_where_the_source_is(engine) -> Non
     text = "According to a police spokesman in Nairobi, two soldiers were killed in Garissa on Monday."
     span, tier = locate(text, "killed")
     assert span is not None and span.text == "Garissa" and tier == "verb", (span, tier)
+
+
+def test_a_proper_noun_object_of_a_verb_that_takes_a_place_is_a_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    def locate(verb: str, name: str, label: str):  # type: ignore[no-untyped-def]
+        words = ["Rebels", verb, name, "on", "Sunday", "."]
+        heads = [1, 1, 1, 1, 3, 1]
+        deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"]
+        pos = ["NOUN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"]
+        lemma = {"stormed": "storm", "entered": "enter", "captured": "capture", "met": "meet"}[verb]
+        lemmas = ["rebel", lemma, name, "on", "Sunday", "."]
+        ents = ["O", "O", f"B-{label}" if label else "O", "O", "B-DATE", "O"]
+        doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+        return locate_event(doc[1], (), engine.gazetteer)
+
+    # names no Gazetteer knows, whatever the tagger made of them
+    for verb, label in (("stormed", "PERSON"), ("entered", ""), ("captured", "ORG"), ("captured", "")):
+        span, tier = locate(verb, "Kiborodi", label)
+        assert span is not None and span.text == "Kiborodi" and tier == "object", (verb, label, span, tier)
+    # one taken for a person stays a person after a verb of taking, and "met" takes no place
+    for verb, label in (("captured", "PERSON"), ("met", "ORG")):
+        span, tier = locate(verb, "Kiborodi", label)
+        assert span is None and tier == "none", (verb, label, span, tier)

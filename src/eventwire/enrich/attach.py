@@ -260,6 +260,29 @@ def _town_object(tok: Token, gaz: Gazetteer) -> bool:
     return found is not None and found.kind in {"city", "landmark"}
 
 
+# verbs whose direct object is a place ("stormed Najarah", "patrolled Korangi"), and verbs whose
+# object is a place or a person ("captured Badme", "captured Noriega")
+PLACE_OBJECT_VERBS = frozenset("enter storm patrol shell besiege overrun raid invade occupy".split())
+TAKE_VERBS = frozenset("capture seize recapture liberate".split())
+
+
+def _place_object(tok: Token) -> tuple[int, int] | None:
+    """The token range of a proper-noun direct object of a verb that takes a place
+    (``PLACE_OBJECT_VERBS``: "stormed Najarah", "entered Dahiyat Al-Assad", whatever entity the
+    tagger made of it but an institution) or of a verb of taking (``TAKE_VERBS``) when the tagger
+    did not take it for a person ("captured Badme"; "captured Noriega" is no place); None for any
+    other token."""
+    if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or not _maybe_place(tok):
+        return None
+    verb = tok.head.lemma_.lower()
+    if verb not in PLACE_OBJECT_VERBS and not (verb in TAKE_VERBS and tok.ent_type_ != "PERSON"):
+        return None
+    left = tok.left_edge.i
+    while left < tok.i and tok.doc[left].dep_ in {"det", "amod", "advmod"}:
+        left += 1
+    return left, tok.i + 1
+
+
 def _place_candidates(
     sent: TokSpan, toponyms: Sequence[tuple[int, int]] = (), gaz: Gazetteer | None = None
 ) -> list[tuple[int, int]]:
@@ -267,7 +290,8 @@ def _place_candidates(
     in the sentence's Doc), proper nouns after in/at/near (:func:`_maybe_place`), the proper
     noun of a place noun's "of" phrase ("the village of Kafr Zeita", ``PLACE_NOUNS``) and a
     settlement noun named by proper nouns ("the Amriya district", :func:`_named_place_noun`;
-    ``gaz`` tells known towns) and a direct object the Gazetteer knows as a town
+    ``gaz`` tells known towns), a proper-noun object of a verb that takes a place
+    (:func:`_place_object`) and a direct object the Gazetteer knows as a town
     (:func:`_town_object`)."""
     doc = sent.doc
     cands = [
@@ -278,6 +302,9 @@ def _place_candidates(
         named_noun = _named_place_noun(tok, gaz)
         if named_noun is not None:
             cands.append(named_noun)
+        place_object = _place_object(tok)
+        if place_object is not None:
+            cands.append(place_object)
         if gaz is not None and _town_object(tok, gaz):
             cands.append((tok.i, tok.i + 1))
         if tok.dep_ != "pobj" or tok.pos_ != "PROPN":
