@@ -262,8 +262,10 @@ def _town_object(tok: Token, gaz: Gazetteer) -> bool:
 
 # verbs whose direct object is a place ("stormed Najarah", "patrolled Korangi"), and verbs whose
 # object is a place or a person ("captured Badme", "captured Noriega")
-PLACE_OBJECT_VERBS = frozenset("enter storm patrol shell besiege overrun raid invade occupy".split())
-TAKE_VERBS = frozenset("capture seize recapture liberate".split())
+PLACE_OBJECT_VERBS = frozenset(
+    "enter storm patrol shell besiege overrun raid invade occupy bomb bombard encircle surround reach".split()
+)
+TAKE_VERBS = frozenset("capture seize recapture liberate retake".split())
 
 
 def _place_object(tok: Token) -> tuple[int, int] | None:
