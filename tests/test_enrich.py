@@ -595,3 +595,34 @@ def test_a_proper_noun_object_of_a_verb_that_takes_a_place_is_a_place(engine) ->
     for verb, label in (("captured", "PERSON"), ("met", "ORG")):
         span, tier = locate(verb, "Kiborodi", label)
         assert span is None and tier == "none", (verb, label, span, tier)
+
+
+def test_a_place_the_parser_hung_on_a_day_is_the_verbs_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    def locate(words: list[str], heads: list[int], deps: list[str], ents: list[str]):  # type: ignore[no-untyped-def]
+        pos = ["NOUN", "VERB", "PROPN", "PROPN", "PUNCT"]
+        doc = Doc(
+            engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=list(words), ents=ents
+        )
+        return locate_event(doc[1], (), engine.gazetteer)
+
+    # "Goma Thursday" parsed as one noun phrase, the town a compound of the day
+    words = ["Troops", "patrolled", "Goma", "Thursday", "."]
+    span, tier = locate(
+        words,
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "compound", "npadvmod", "punct"],
+        ["O", "O", "B-GPE", "B-DATE", "O"],
+    )
+    assert span is not None and span.text == "Goma" and tier == "object", (span, tier)
+    # a day alone names no place
+    span, tier = locate(
+        words,
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "compound", "npadvmod", "punct"],
+        ["O", "O", "B-DATE", "I-DATE", "O"],
+    )
+    assert span is None and tier == "none", (span, tier)

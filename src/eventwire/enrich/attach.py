@@ -427,6 +427,16 @@ def _in_attribution(tok: Token) -> bool:
     return any(a.lower_ == "according" for a in tok.ancestors)
 
 
+def _dated_place(tok: Token) -> bool:
+    """Whether ``tok`` is a day the parser hung a place name on as a compound: "patrolled Goma
+    Thursday", "troops entered Kisangani Monday"."""
+    return (
+        tok.dep_ in {"npadvmod", "nsubj", "dobj", "pobj"}
+        and tok.ent_type_ == "DATE"
+        and any(c.dep_ == "compound" and c.ent_type_ != "DATE" and c.pos_ == "PROPN" for c in tok.lefts)
+    )
+
+
 def _owner_only(tok: Token) -> bool:
     """Whether the last token of a place in a direct object only says whose: a possessive, unless
     what it owns is a place or a site ("patrolled Bangladesh's cities", "stormed Kabul's main
@@ -458,7 +468,8 @@ def locate_event(
 ) -> tuple[TokSpan | None, str]:
     """The place phrase of the event at ``trigger`` and how it was chosen: "verb" (a locative
     phrase on the trigger or its clause verb), "object" (a place in the direct object of either:
-    "captured the town of Kherson"; when both name a place, the most specific), "subtree" (a
+    "captured the town of Kherson", or in a day the parser hung it on: "patrolled Goma Thursday",
+    :func:`_dated_place`; when both name a place, the most specific), "subtree" (a
     locative phrase below the trigger, not a whole country), "sentence" (one anywhere in the
     sentence; a whole country only before the trigger: :func:`_country_is_background`),
     "direction" (the point of a direction word on the trigger or its clause verb: "arrested
@@ -518,7 +529,7 @@ def locate_event(
     heads = [trigger, verb] if verb is not trigger else [trigger]
     tiers = (
         ("verb", loc_preps(heads)),
-        ("object", [c for h in heads for c in h.children if c.dep_ in OBJECT_DEPS]),
+        ("object", [c for h in heads for c in h.children if c.dep_ in OBJECT_DEPS or _dated_place(c)]),
         ("subtree", loc_preps(trigger.subtree)),
         ("sentence", loc_preps(sent)),
     )
