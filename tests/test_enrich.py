@@ -626,3 +626,19 @@ def test_a_place_the_parser_hung_on_a_day_is_the_verbs_place(engine) -> None:  #
         ["O", "O", "B-DATE", "I-DATE", "O"],
     )
     assert span is None and tier == "none", (span, tier)
+
+
+def test_a_participle_telling_the_result_takes_the_place_its_verb_struck(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    span, tier = locate("Gunmen attacked Garissa town on Sunday, killing twelve people.", "killing")
+    assert span is not None and "Garissa" in span.text and tier == "cause", (span, tier)
+    # a place of the participle's own comes first
+    text = "Gunmen attacked Garissa town on Sunday, killing twelve guests in Malindi."
+    span, tier = locate(text, "killing")
+    assert span is not None and span.text == "Malindi", (span, tier)

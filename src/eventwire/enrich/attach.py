@@ -437,6 +437,20 @@ def _dated_place(tok: Token) -> bool:
     )
 
 
+def _result_of(trigger: Token) -> list[Token]:
+    """The verb whose result the participle ``trigger`` tells ("a bomb struck a Baghdad cafe,
+    killing twelve": struck), as a list of none or one."""
+    head = trigger.head
+    if (
+        trigger.dep_ in {"advcl", "xcomp"}
+        and trigger.tag_ == "VBG"
+        and head.i < trigger.i
+        and head.pos_ == "VERB"
+    ):
+        return [head]
+    return []
+
+
 def _owner_only(tok: Token) -> bool:
     """Whether the last token of a place in a direct object only says whose: a possessive, unless
     what it owns is a place or a site ("patrolled Bangladesh's cities", "stormed Kabul's main
@@ -471,7 +485,9 @@ def locate_event(
     "captured the town of Kherson", or in a day the parser hung it on: "patrolled Goma Thursday",
     :func:`_dated_place`; when both name a place, the most specific), "subtree" (a
     locative phrase below the trigger, not a whole country), "sentence" (one anywhere in the
-    sentence; a whole country only before the trigger: :func:`_country_is_background`),
+    sentence; a whole country only before the trigger: :func:`_country_is_background`), "cause"
+    (a place in the direct object of the verb whose result a participle trigger tells: "a bomb
+    struck a Baghdad cafe, killing twelve", :func:`_result_of`),
     "direction" (the point of a direction word on the trigger or its clause verb: "arrested
     suspects north of Baghdad", :func:`_direction_points`), "subject" (a passive subject that is
     itself a place entity, "Aleppo was shelled", or a place noun with a place in its phrase, "the
@@ -532,6 +548,7 @@ def locate_event(
         ("object", [c for h in heads for c in h.children if c.dep_ in OBJECT_DEPS or _dated_place(c)]),
         ("subtree", loc_preps(trigger.subtree)),
         ("sentence", loc_preps(sent)),
+        ("cause", [c for h in _result_of(trigger) for c in h.children if c.dep_ in OBJECT_DEPS]),
     )
     if gaz is not None:  # places in both: the most specific ("In Hama, gunmen shelled the town of Kornaz")
         near = [(got, p) for p in tiers[0][1] + tiers[1][1] if (got := in_prep(p)) is not None]
