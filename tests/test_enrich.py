@@ -642,3 +642,25 @@ def test_a_participle_telling_the_result_takes_the_place_its_verb_struck(engine)
     text = "Gunmen attacked Garissa town on Sunday, killing twelve guests in Malindi."
     span, tier = locate(text, "killing")
     assert span is not None and span.text == "Malindi", (span, tier)
+
+
+def test_the_name_in_the_of_phrase_of_a_part_of_a_place_is_a_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    def locate(noun: str, label: str):  # type: ignore[no-untyped-def]
+        words = ["Rebels", "stormed", "the", noun, "of", "Kiborodi", "."]
+        heads = [1, 1, 3, 1, 3, 4, 1]
+        deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"]
+        pos = ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+        lemmas = ["rebel", "storm", "the", noun, "of", "Kiborodi", "."]
+        ents = ["O", "O", "O", "O", "O", f"B-{label}", "O"]
+        doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+        return locate_event(doc[1], (), engine.gazetteer)
+
+    for noun in ("perimeter", "outskirt", "vicinity"):
+        span, tier = locate(noun, "ORG")
+        assert span is not None and span.text == "Kiborodi" and tier == "object", (noun, span, tier)
+    span, tier = locate("office", "ORG")  # the office of an organisation names no place
+    assert span is None and tier == "none", (span, tier)

@@ -73,6 +73,12 @@ PRIZE_OBJECTS = frozenset(
     "attention imagination heart mood essence spirit image moment scene footage picture photo "
     "film movie video".split()
 )
+# nouns for a part or the surroundings of a place: "the northern perimeter of Saraf", "the slums of
+# Santo Domingo" name the place in their "of" phrase
+PART_NOUNS = frozenset(
+    "perimeter vicinity heart edge slum sector corridor periphery environs fringe coast shore "
+    "troublespot stronghold flank outskirt part side".split()
+)
 # the settlement nouns that a proper-noun modifier can name ("the Amriya district", "Sadr city")
 NAMED_PLACE_NOUNS = PLACE_NOUNS - frozenset("border street road centre center capital outskirts".split())
 
@@ -290,7 +296,8 @@ def _place_candidates(
 ) -> list[tuple[int, int]]:
     """Token ranges that can be a place: place entities, the recogniser's toponyms (token ranges
     in the sentence's Doc), proper nouns after in/at/near (:func:`_maybe_place`), the proper
-    noun of a place noun's "of" phrase ("the village of Kafr Zeita", ``PLACE_NOUNS``) and a
+    noun of a place noun's "of" phrase ("the village of Kafr Zeita", ``PLACE_NOUNS``; "the
+    perimeter of Saraf", ``PART_NOUNS``) and a
     settlement noun named by proper nouns ("the Amriya district", :func:`_named_place_noun`;
     ``gaz`` tells known towns), a proper-noun object of a verb that takes a place
     (:func:`_place_object`) and a direct object the Gazetteer knows as a town
@@ -313,7 +320,7 @@ def _place_candidates(
             continue
         prep = tok.head
         # "the town of X" names a place whatever the tagger made of X ("Bir Hamsa" as a PERSON)
-        named = prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+        named = prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS | PART_NOUNS
         if named or (prep.lower_ in LOCATIVE and _maybe_place(tok)):
             left = tok.left_edge.i
             while left < tok.i and doc[left].dep_ == "det":
