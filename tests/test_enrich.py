@@ -664,3 +664,19 @@ def test_the_name_in_the_of_phrase_of_a_part_of_a_place_is_a_place(engine) -> No
         assert span is not None and span.text == "Kiborodi" and tier == "object", (noun, span, tier)
     span, tier = locate("office", "ORG")  # the office of an organisation names no place
     assert span is None and tier == "none", (span, tier)
+
+
+def test_an_in_phrase_saying_where_a_named_place_lies_gives_way_to_that_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    for text in (
+        "A journalist was killed by an air raid on the village of Kiborodi in the Rift Valley.",
+        "Two farmers were killed during an attack on the village of Kiborodi in Garissa county.",
+    ):
+        span, tier = locate(text, "killed")
+        assert span is not None and span.text == "Kiborodi" and tier == "subtree", (text, span, tier)

@@ -458,6 +458,22 @@ def _result_of(trigger: Token) -> list[Token]:
     return []
 
 
+def _contained(prep: Token, cands: Sequence[tuple[int, int]]) -> Token:
+    """The phrase that names the place an "in" phrase ``prep`` only says the whereabouts of: "a raid
+    on the town of Tarmanin in northern Idlib" - the "on" phrase, when it names a place before
+    ``prep`` (``cands``) and is no phrase of motion; else ``prep`` itself."""
+    head = prep.head
+    if prep.lower_ not in _CONTAINING:
+        return prep
+    if head.lemma_.lower() not in PLACE_NOUNS and not any(prep.doc[c[1] - 1].i == head.i for c in cands):
+        return prep
+    if head.dep_ != "pobj" or head.head.dep_ != "prep" or head.head.lower_ in MOTION_PREPS:
+        return prep
+    outer = head.head
+    named = any(outer.left_edge.i <= c[0] and c[1] - 1 < prep.i for c in cands)
+    return outer if named else prep
+
+
 def _owner_only(tok: Token) -> bool:
     """Whether the last token of a place in a direct object only says whose: a possessive, unless
     what it owns is a place or a site ("patrolled Bangladesh's cities", "stormed Kabul's main
@@ -564,7 +580,7 @@ def locate_event(
             return doc[got[0] : got[1]], "object" if prep.dep_ in OBJECT_DEPS else "verb"
     for tier, preps in tiers:
         for prep in preps:
-            got = in_prep(prep)
+            got = in_prep(_contained(prep, cands))
             if got is not None and not (country(got) and _country_is_background(tier, got, trigger)):
                 return doc[got[0] : got[1]], tier
     for prep in _direction_points(heads):
