@@ -680,3 +680,20 @@ def test_an_in_phrase_saying_where_a_named_place_lies_gives_way_to_that_place(en
     ):
         span, tier = locate(text, "killed")
         assert span is not None and span.text == "Kiborodi" and tier == "subtree", (text, span, tier)
+
+
+def test_a_part_of_a_country_is_no_whole_country(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    # below the trigger a whole country is background, a part of one is the scene
+    text = "He was captured while carrying out an attack in northern Kenya in 1999."
+    span, tier = locate(text, "captured")
+    assert span is not None and "Kenya" in span.text and tier == "subtree", (span, tier)
+    text = "He was captured while carrying out an attack in Kenya in 1999."
+    span, tier = locate(text, "captured")
+    assert span is None and tier == "none", (span, tier)

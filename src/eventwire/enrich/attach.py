@@ -367,6 +367,10 @@ REGION_NOUNS = frozenset("region province state governorate county prefecture te
 
 # "30 km north of Baghdad": the place the scene is measured from, weaker than any other place
 _DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
+# "northern Iraq", "central Syria": a part of a country, not the whole
+_PART_WORDS = frozenset(
+    "northern southern eastern western central northeastern northwestern southeastern southwestern".split()
+)
 
 
 def span_size(gaz: Gazetteer, span: TokSpan) -> float:
@@ -474,6 +478,13 @@ def _contained(prep: Token, cands: Sequence[tuple[int, int]]) -> Token:
     return outer if named else prep
 
 
+def _part_of(span: TokSpan) -> bool:
+    """Whether the place ``span`` is named as a part of a wider area by a word of the compass
+    ("northern Iraq", "in central Syria"; ``_PART_WORDS``), in it or on its root."""
+    words = [*span, *(c for c in span.root.children if c.dep_ in {"amod", "compound"})]
+    return any(t.lower_ in _PART_WORDS for t in words)
+
+
 def _owner_only(tok: Token) -> bool:
     """Whether the last token of a place in a direct object only says whose: a possessive, unless
     what it owns is a place or a site ("patrolled Bangladesh's cities", "stormed Kabul's main
@@ -507,7 +518,8 @@ def locate_event(
     phrase on the trigger or its clause verb), "object" (a place in the direct object of either:
     "captured the town of Kherson", or in a day the parser hung it on: "patrolled Goma Thursday",
     :func:`_dated_place`; when both name a place, the most specific), "subtree" (a
-    locative phrase below the trigger, not a whole country), "sentence" (one anywhere in the
+    locative phrase below the trigger, not a whole country; "northern Iraq" is a part of one:
+    :func:`_part_of`), "sentence" (one anywhere in the
     sentence; a whole country only before the trigger: :func:`_country_is_background`), "cause"
     (a place in the direct object of the verb whose result a participle trigger tells: "a bomb
     struck a Baghdad cafe, killing twelve", :func:`_result_of`),
@@ -546,7 +558,10 @@ def locate_event(
         return min(inside, key=lambda c: span_size(gaz, doc[c[0] : c[1]]))
 
     def country(got: tuple[int, int]) -> bool:
-        return gaz is not None and place_size(gaz, doc[got[0] : got[1]].text) >= _COUNTRY_SIZE
+        span = doc[got[0] : got[1]]
+        if _part_of(span):
+            return False
+        return gaz is not None and place_size(gaz, span.text) >= _COUNTRY_SIZE
 
     def loc_preps(heads: Iterable[Token]) -> list[Token]:
         return [
