@@ -697,3 +697,30 @@ def test_a_part_of_a_country_is_no_whole_country(engine) -> None:  # type: ignor
     text = "He was captured while carrying out an attack in Kenya in 1999."
     span, tier = locate(text, "captured")
     assert span is None and tier == "none", (span, tier)
+
+
+def test_a_prize_named_after_the_object_does_not_take_the_place_away(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    words = ["Troops", "captured", "Garissa", ",", "a", "victory", "."]
+    heads = [1, 1, 1, 1, 5, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "det", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT"]
+    lemmas = ["troop", "capture", "Garissa", ",", "a", "victory", "."]
+    ents = ["O", "O", "B-GPE", "O", "O", "O", "O"]
+    doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    span, tier = locate_event(doc[1], (), engine.gazetteer)  # the victory is an apposition
+    assert span is not None and span.text == "Garissa" and tier == "object", (span, tier)
+    doc = Doc(
+        engine.nlp.vocab,
+        words=["Troops", "captured", "a", "victory", "in", "Garissa", "."],
+        heads=[1, 1, 3, 1, 1, 4, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+        pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        lemmas=["troop", "capture", "a", "victory", "in", "Garissa", "."],
+        ents=["O", "O", "O", "O", "O", "B-GPE", "O"],
+    )
+    span, tier = locate_event(doc[1], (), engine.gazetteer)  # a won victory has no place
+    assert span is None and tier == "none", (span, tier)

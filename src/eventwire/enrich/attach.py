@@ -571,7 +571,8 @@ def locate_event(
             if p.dep_ == "prep" and p.lower_ in LOCATIVE and not _in_attribution(p)
         ]
 
-    if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in PRIZE_OBJECTS for c in trigger.children):
+    args = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if args and args[0].lemma_.lower() in PRIZE_OBJECTS:
         return None, "none"
     if trigger.lemma_.lower() in SPEECH_VERBS:
         for prep in loc_preps([trigger]):
