@@ -754,6 +754,7 @@ def eval_halterman(folder: Path, engine: Any, limit: int | None) -> dict[str, An
                 "object",
                 "subtree",
                 "sentence",
+                "cause",
                 "direction",
                 "subject",
                 "on",
