@@ -724,3 +724,36 @@ def test_a_prize_named_after_the_object_does_not_take_the_place_away(engine) -> 
     )
     span, tier = locate_event(doc[1], (), engine.gazetteer)  # a won victory has no place
     assert span is None and tier == "none", (span, tier)
+
+
+def test_a_country_naming_a_settlement_is_no_whole_country(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    def locate(noun: str, lemma: str):  # type: ignore[no-untyped-def]
+        words = ["He", "was", "shot", "after", "a", "raid", "in", "a", "Kenya", noun, "."]
+        heads = [2, 2, 2, 2, 5, 3, 5, 9, 9, 6, 2]
+        deps = [
+            "nsubjpass",
+            "auxpass",
+            "ROOT",
+            "prep",
+            "det",
+            "pobj",
+            "prep",
+            "det",
+            "compound",
+            "pobj",
+            "punct",
+        ]
+        pos = ["PRON", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "DET", "PROPN", "NOUN", "PUNCT"]
+        lemmas = ["he", "be", "shoot", "after", "a", "raid", "in", "a", "Kenya", lemma, "."]
+        ents = ["O", "O", "O", "O", "O", "O", "O", "O", "B-GPE", "O", "O"]
+        doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+        return locate_event(doc[2], (), engine.gazetteer)
+
+    span, tier = locate("village", "village")  # a village in Kenya: the scene, below the trigger
+    assert span is not None and span.text == "Kenya" and tier == "subtree", (span, tier)
+    span, tier = locate("raid", "raid")  # "a Kenya raid": whose raid, not where
+    assert span is None and tier == "none", (span, tier)

@@ -479,9 +479,13 @@ def _contained(prep: Token, cands: Sequence[tuple[int, int]]) -> Token:
 
 
 def _part_of(span: TokSpan) -> bool:
-    """Whether the place ``span`` is named as a part of a wider area by a word of the compass
-    ("northern Iraq", "in central Syria"; ``_PART_WORDS``), in it or on its root."""
-    words = [*span, *(c for c in span.root.children if c.dep_ in {"amod", "compound"})]
+    """Whether the place ``span`` is named as a part of a wider area: by a word of the compass
+    ("northern Iraq", "in central Syria"; ``_PART_WORDS``), in it or on its root, or as the
+    modifier of a settlement noun ("in this West Bank settlement": a place in it)."""
+    root = span.root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in NAMED_PLACE_NOUNS:
+        return True
+    words = [*span, *(c for c in root.children if c.dep_ in {"amod", "compound"})]
     return any(t.lower_ in _PART_WORDS for t in words)
 
 
