@@ -234,6 +234,19 @@ def test_a_passive_subject_that_is_a_place(engine) -> None:  # type: ignore[no-u
     trigger = next(t for t in doc if t.text == "shelled")
     span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
     assert span is not None and span.text == "Helmand", (span, tier)
+    for text, place in (
+        ("The town of Garissa was shelled by rebel fighters on Monday.", "Garissa"),
+        ("The Kibera district was raided by the police last week.", "Kibera"),
+    ):
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text in {"shelled", "raided"})
+        span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+        assert span is not None and place in span.text and tier == "subject", (text, span, tier)
+    # a passive subject that is no place noun names no place
+    doc = engine.nlp("The owner of the Garissa shop was shot by gunmen on Monday.")
+    trigger = next(t for t in doc if t.text == "shot")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is None and tier == "none", (span, tier)
 
 
 def test_the_target_of_an_attack_and_a_destination_smaller_than_a_country(engine) -> None:  # type: ignore[no-untyped-def]
@@ -523,4 +536,224 @@ def test_an_object_the_tagger_took_for_a_person_is_a_place_when_the_gazetteer_kn
     span, tier = locate("Malindi")  # a town of the Gazetteer
     assert span is not None and span.text == "Malindi" and tier == "object", (span, tier)
     span, tier = locate("Kiborodi")  # a name it does not know stays a person
+    assert span is None and tier == "none", (span, tier)
+
+
+def test_the_point_of_a_direction_on_the_verb_is_its_place_when_nothing_else_is(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    span, tier = locate("Police arrested five suspects north of Mombasa on Tuesday.", "arrested")
+    assert span is not None and span.text == "Mombasa" and tier == "direction", (span, tier)
+    # a place of its own wins over the point the scene is measured from
+    text = "Police arrested five suspects in Malindi on Tuesday, 100 kilometres north of Mombasa."
+    span, tier = locate(text, "arrested")
+    assert span is not None and span.text == "Malindi" and tier != "direction", (span, tier)
+
+
+def test_a_place_in_an_according_to_phrase_is_where_the_source_is(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    text = "Two soldiers were killed on Monday, according to a police spokesman in Nairobi."
+    span, tier = locate(text, "killed")
+    assert span is None and tier == "none", (span, tier)
+    text = "According to a police spokesman in Nairobi, two soldiers were killed in Garissa on Monday."
+    span, tier = locate(text, "killed")
+    assert span is not None and span.text == "Garissa" and tier == "verb", (span, tier)
+
+
+def test_a_proper_noun_object_of_a_verb_that_takes_a_place_is_a_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    def locate(verb: str, name: str, label: str):  # type: ignore[no-untyped-def]
+        words = ["Rebels", verb, name, "on", "Sunday", "."]
+        heads = [1, 1, 1, 1, 3, 1]
+        deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"]
+        pos = ["NOUN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"]
+        lemma = {"stormed": "storm", "entered": "enter", "captured": "capture", "met": "meet"}[verb]
+        lemmas = ["rebel", lemma, name, "on", "Sunday", "."]
+        ents = ["O", "O", f"B-{label}" if label else "O", "O", "B-DATE", "O"]
+        doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+        return locate_event(doc[1], (), engine.gazetteer)
+
+    # names no Gazetteer knows, whatever the tagger made of them
+    for verb, label in (("stormed", "PERSON"), ("entered", ""), ("captured", "ORG"), ("captured", "")):
+        span, tier = locate(verb, "Kiborodi", label)
+        assert span is not None and span.text == "Kiborodi" and tier == "object", (verb, label, span, tier)
+    # one taken for a person stays a person after a verb of taking, and "met" takes no place
+    for verb, label in (("captured", "PERSON"), ("met", "ORG")):
+        span, tier = locate(verb, "Kiborodi", label)
+        assert span is None and tier == "none", (verb, label, span, tier)
+
+
+def test_a_place_the_parser_hung_on_a_day_is_the_verbs_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    def locate(words: list[str], heads: list[int], deps: list[str], ents: list[str]):  # type: ignore[no-untyped-def]
+        pos = ["NOUN", "VERB", "PROPN", "PROPN", "PUNCT"]
+        doc = Doc(
+            engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=list(words), ents=ents
+        )
+        return locate_event(doc[1], (), engine.gazetteer)
+
+    # "Goma Thursday" parsed as one noun phrase, the town a compound of the day
+    words = ["Troops", "patrolled", "Goma", "Thursday", "."]
+    span, tier = locate(
+        words,
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "compound", "npadvmod", "punct"],
+        ["O", "O", "B-GPE", "B-DATE", "O"],
+    )
+    assert span is not None and span.text == "Goma" and tier == "object", (span, tier)
+    # a day alone names no place
+    span, tier = locate(
+        words,
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "compound", "npadvmod", "punct"],
+        ["O", "O", "B-DATE", "I-DATE", "O"],
+    )
+    assert span is None and tier == "none", (span, tier)
+
+
+def test_a_participle_telling_the_result_takes_the_place_its_verb_struck(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    span, tier = locate("Gunmen attacked Garissa town on Sunday, killing twelve people.", "killing")
+    assert span is not None and "Garissa" in span.text and tier == "cause", (span, tier)
+    # a place of the participle's own comes first
+    text = "Gunmen attacked Garissa town on Sunday, killing twelve guests in Malindi."
+    span, tier = locate(text, "killing")
+    assert span is not None and span.text == "Malindi", (span, tier)
+
+
+def test_the_name_in_the_of_phrase_of_a_part_of_a_place_is_a_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    def locate(noun: str, label: str):  # type: ignore[no-untyped-def]
+        words = ["Rebels", "stormed", "the", noun, "of", "Kiborodi", "."]
+        heads = [1, 1, 3, 1, 3, 4, 1]
+        deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"]
+        pos = ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+        lemmas = ["rebel", "storm", "the", noun, "of", "Kiborodi", "."]
+        ents = ["O", "O", "O", "O", "O", f"B-{label}", "O"]
+        doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+        return locate_event(doc[1], (), engine.gazetteer)
+
+    for noun in ("perimeter", "outskirt", "vicinity"):
+        span, tier = locate(noun, "ORG")
+        assert span is not None and span.text == "Kiborodi" and tier == "object", (noun, span, tier)
+    span, tier = locate("office", "ORG")  # the office of an organisation names no place
+    assert span is None and tier == "none", (span, tier)
+
+
+def test_an_in_phrase_saying_where_a_named_place_lies_gives_way_to_that_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    for text in (
+        "A journalist was killed by an air raid on the village of Kiborodi in the Rift Valley.",
+        "Two farmers were killed during an attack on the village of Kiborodi in Garissa county.",
+    ):
+        span, tier = locate(text, "killed")
+        assert span is not None and span.text == "Kiborodi" and tier == "subtree", (text, span, tier)
+
+
+def test_a_part_of_a_country_is_no_whole_country(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    # below the trigger a whole country is background, a part of one is the scene
+    text = "He was captured while carrying out an attack in northern Kenya in 1999."
+    span, tier = locate(text, "captured")
+    assert span is not None and "Kenya" in span.text and tier == "subtree", (span, tier)
+    text = "He was captured while carrying out an attack in Kenya in 1999."
+    span, tier = locate(text, "captured")
+    assert span is None and tier == "none", (span, tier)
+
+
+def test_a_prize_named_after_the_object_does_not_take_the_place_away(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    words = ["Troops", "captured", "Garissa", ",", "a", "victory", "."]
+    heads = [1, 1, 1, 1, 5, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "det", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT"]
+    lemmas = ["troop", "capture", "Garissa", ",", "a", "victory", "."]
+    ents = ["O", "O", "B-GPE", "O", "O", "O", "O"]
+    doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    span, tier = locate_event(doc[1], (), engine.gazetteer)  # the victory is an apposition
+    assert span is not None and span.text == "Garissa" and tier == "object", (span, tier)
+    doc = Doc(
+        engine.nlp.vocab,
+        words=["Troops", "captured", "a", "victory", "in", "Garissa", "."],
+        heads=[1, 1, 3, 1, 1, 4, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+        pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        lemmas=["troop", "capture", "a", "victory", "in", "Garissa", "."],
+        ents=["O", "O", "O", "O", "O", "B-GPE", "O"],
+    )
+    span, tier = locate_event(doc[1], (), engine.gazetteer)  # a won victory has no place
+    assert span is None and tier == "none", (span, tier)
+
+
+def test_a_country_naming_a_settlement_is_no_whole_country(engine) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from eventwire.enrich.attach import locate_event
+
+    def locate(noun: str, lemma: str):  # type: ignore[no-untyped-def]
+        words = ["He", "was", "shot", "after", "a", "raid", "in", "a", "Kenya", noun, "."]
+        heads = [2, 2, 2, 2, 5, 3, 5, 9, 9, 6, 2]
+        deps = [
+            "nsubjpass",
+            "auxpass",
+            "ROOT",
+            "prep",
+            "det",
+            "pobj",
+            "prep",
+            "det",
+            "compound",
+            "pobj",
+            "punct",
+        ]
+        pos = ["PRON", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "DET", "PROPN", "NOUN", "PUNCT"]
+        lemmas = ["he", "be", "shoot", "after", "a", "raid", "in", "a", "Kenya", lemma, "."]
+        ents = ["O", "O", "O", "O", "O", "O", "O", "O", "B-GPE", "O", "O"]
+        doc = Doc(engine.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+        return locate_event(doc[2], (), engine.gazetteer)
+
+    span, tier = locate("village", "village")  # a village in Kenya: the scene, below the trigger
+    assert span is not None and span.text == "Kenya" and tier == "subtree", (span, tier)
+    span, tier = locate("raid", "raid")  # "a Kenya raid": whose raid, not where
     assert span is None and tier == "none", (span, tier)

@@ -73,6 +73,12 @@ PRIZE_OBJECTS = frozenset(
     "attention imagination heart mood essence spirit image moment scene footage picture photo "
     "film movie video".split()
 )
+# nouns for a part or the surroundings of a place: "the northern perimeter of Saraf", "the slums of
+# Santo Domingo" name the place in their "of" phrase
+PART_NOUNS = frozenset(
+    "perimeter vicinity heart edge slum sector corridor periphery environs fringe coast shore "
+    "troublespot stronghold flank outskirt part side".split()
+)
 # the settlement nouns that a proper-noun modifier can name ("the Amriya district", "Sadr city")
 NAMED_PLACE_NOUNS = PLACE_NOUNS - frozenset("border street road centre center capital outskirts".split())
 
@@ -260,14 +266,41 @@ def _town_object(tok: Token, gaz: Gazetteer) -> bool:
     return found is not None and found.kind in {"city", "landmark"}
 
 
+# verbs whose direct object is a place ("stormed Najarah", "patrolled Korangi"), and verbs whose
+# object is a place or a person ("captured Badme", "captured Noriega")
+PLACE_OBJECT_VERBS = frozenset(
+    "enter storm patrol shell besiege overrun raid invade occupy bomb bombard encircle surround reach".split()
+)
+TAKE_VERBS = frozenset("capture seize recapture liberate retake".split())
+
+
+def _place_object(tok: Token) -> tuple[int, int] | None:
+    """The token range of a proper-noun direct object of a verb that takes a place
+    (``PLACE_OBJECT_VERBS``: "stormed Najarah", "entered Dahiyat Al-Assad", whatever entity the
+    tagger made of it but an institution) or of a verb of taking (``TAKE_VERBS``) when the tagger
+    did not take it for a person ("captured Badme"; "captured Noriega" is no place); None for any
+    other token."""
+    if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or not _maybe_place(tok):
+        return None
+    verb = tok.head.lemma_.lower()
+    if verb not in PLACE_OBJECT_VERBS and not (verb in TAKE_VERBS and tok.ent_type_ != "PERSON"):
+        return None
+    left = tok.left_edge.i
+    while left < tok.i and tok.doc[left].dep_ in {"det", "amod", "advmod"}:
+        left += 1
+    return left, tok.i + 1
+
+
 def _place_candidates(
     sent: TokSpan, toponyms: Sequence[tuple[int, int]] = (), gaz: Gazetteer | None = None
 ) -> list[tuple[int, int]]:
     """Token ranges that can be a place: place entities, the recogniser's toponyms (token ranges
     in the sentence's Doc), proper nouns after in/at/near (:func:`_maybe_place`), the proper
-    noun of a place noun's "of" phrase ("the village of Kafr Zeita", ``PLACE_NOUNS``) and a
+    noun of a place noun's "of" phrase ("the village of Kafr Zeita", ``PLACE_NOUNS``; "the
+    perimeter of Saraf", ``PART_NOUNS``) and a
     settlement noun named by proper nouns ("the Amriya district", :func:`_named_place_noun`;
-    ``gaz`` tells known towns) and a direct object the Gazetteer knows as a town
+    ``gaz`` tells known towns), a proper-noun object of a verb that takes a place
+    (:func:`_place_object`) and a direct object the Gazetteer knows as a town
     (:func:`_town_object`)."""
     doc = sent.doc
     cands = [
@@ -278,13 +311,16 @@ def _place_candidates(
         named_noun = _named_place_noun(tok, gaz)
         if named_noun is not None:
             cands.append(named_noun)
+        place_object = _place_object(tok)
+        if place_object is not None:
+            cands.append(place_object)
         if gaz is not None and _town_object(tok, gaz):
             cands.append((tok.i, tok.i + 1))
         if tok.dep_ != "pobj" or tok.pos_ != "PROPN":
             continue
         prep = tok.head
         # "the town of X" names a place whatever the tagger made of X ("Bir Hamsa" as a PERSON)
-        named = prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+        named = prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS | PART_NOUNS
         if named or (prep.lower_ in LOCATIVE and _maybe_place(tok)):
             left = tok.left_edge.i
             while left < tok.i and doc[left].dep_ == "det":
@@ -331,6 +367,10 @@ REGION_NOUNS = frozenset("region province state governorate county prefecture te
 
 # "30 km north of Baghdad": the place the scene is measured from, weaker than any other place
 _DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
+# "northern Iraq", "central Syria": a part of a country, not the whole
+_PART_WORDS = frozenset(
+    "northern southern eastern western central northeastern northwestern southeastern southwestern".split()
+)
 
 
 def span_size(gaz: Gazetteer, span: TokSpan) -> float:
@@ -379,6 +419,76 @@ def _container(doc: Doc, cand: tuple[int, int], others: Sequence[tuple[int, int]
     return False
 
 
+def _direction_points(heads: Iterable[Token]) -> list[Token]:
+    """The "of" phrases of direction words on ``heads`` ("captured suspects north of Baghdad",
+    "ambushed 30 km northeast of Karbala"): the point the scene is measured from."""
+    return [
+        p
+        for h in heads
+        for d in h.children
+        if d.dep_ in {"advmod", "npadvmod"} and d.lower_ in _DIRECTIONS
+        for p in d.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+    ]
+
+
+def _in_attribution(tok: Token) -> bool:
+    """Whether ``tok`` lies in an "according to" phrase ("according to a military source in
+    Aleppo"): where the source is, not where the event was."""
+    return any(a.lower_ == "according" for a in tok.ancestors)
+
+
+def _dated_place(tok: Token) -> bool:
+    """Whether ``tok`` is a day the parser hung a place name on as a compound: "patrolled Goma
+    Thursday", "troops entered Kisangani Monday"."""
+    return (
+        tok.dep_ in {"npadvmod", "nsubj", "dobj", "pobj"}
+        and tok.ent_type_ == "DATE"
+        and any(c.dep_ == "compound" and c.ent_type_ != "DATE" and c.pos_ == "PROPN" for c in tok.lefts)
+    )
+
+
+def _result_of(trigger: Token) -> list[Token]:
+    """The verb whose result the participle ``trigger`` tells ("a bomb struck a Baghdad cafe,
+    killing twelve": struck), as a list of none or one."""
+    head = trigger.head
+    if (
+        trigger.dep_ in {"advcl", "xcomp"}
+        and trigger.tag_ == "VBG"
+        and head.i < trigger.i
+        and head.pos_ == "VERB"
+    ):
+        return [head]
+    return []
+
+
+def _contained(prep: Token, cands: Sequence[tuple[int, int]]) -> Token:
+    """The phrase that names the place an "in" phrase ``prep`` only says the whereabouts of: "a raid
+    on the town of Tarmanin in northern Idlib" - the "on" phrase, when it names a place before
+    ``prep`` (``cands``) and is no phrase of motion; else ``prep`` itself."""
+    head = prep.head
+    if prep.lower_ not in _CONTAINING:
+        return prep
+    if head.lemma_.lower() not in PLACE_NOUNS and not any(prep.doc[c[1] - 1].i == head.i for c in cands):
+        return prep
+    if head.dep_ != "pobj" or head.head.dep_ != "prep" or head.head.lower_ in MOTION_PREPS:
+        return prep
+    outer = head.head
+    named = any(outer.left_edge.i <= c[0] and c[1] - 1 < prep.i for c in cands)
+    return outer if named else prep
+
+
+def _part_of(span: TokSpan) -> bool:
+    """Whether the place ``span`` is named as a part of a wider area: by a word of the compass
+    ("northern Iraq", "in central Syria"; ``_PART_WORDS``), in it or on its root, or as the
+    modifier of a settlement noun ("in this West Bank settlement": a place in it)."""
+    root = span.root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in NAMED_PLACE_NOUNS:
+        return True
+    words = [*span, *(c for c in root.children if c.dep_ in {"amod", "compound"})]
+    return any(t.lower_ in _PART_WORDS for t in words)
+
+
 def _owner_only(tok: Token) -> bool:
     """Whether the last token of a place in a direct object only says whose: a possessive, unless
     what it owns is a place or a site ("patrolled Bangladesh's cities", "stormed Kabul's main
@@ -410,10 +520,17 @@ def locate_event(
 ) -> tuple[TokSpan | None, str]:
     """The place phrase of the event at ``trigger`` and how it was chosen: "verb" (a locative
     phrase on the trigger or its clause verb), "object" (a place in the direct object of either:
-    "captured the town of Kherson"; when both name a place, the most specific), "subtree" (a
-    locative phrase below the trigger, not a whole country), "sentence" (one anywhere in the
-    sentence; a whole country only before the trigger: :func:`_country_is_background`),
-    "subject" (a passive subject that is itself a place entity: "Aleppo was shelled"), "on"
+    "captured the town of Kherson", or in a day the parser hung it on: "patrolled Goma Thursday",
+    :func:`_dated_place`; when both name a place, the most specific), "subtree" (a
+    locative phrase below the trigger, not a whole country; "northern Iraq" is a part of one:
+    :func:`_part_of`), "sentence" (one anywhere in the
+    sentence; a whole country only before the trigger: :func:`_country_is_background`), "cause"
+    (a place in the direct object of the verb whose result a participle trigger tells: "a bomb
+    struck a Baghdad cafe, killing twelve", :func:`_result_of`),
+    "direction" (the point of a direction word on the trigger or its clause verb: "arrested
+    suspects north of Baghdad", :func:`_direction_points`), "subject" (a passive subject that is
+    itself a place entity, "Aleppo was shelled", or a place noun with a place in its phrase, "the
+    Gilo neighbourhood was captured", "the town of Kornaz was shelled"), "on"
     (an "on" phrase anywhere in the sentence: "a raid on a house in Dunya Pur"), "motion" (a
     "to", "into", "from" or "towards" phrase of the trigger or its clause verb: "shipped to
     Guantanamo Bay") - these two only for a place smaller than a country - or "none". Inside a
@@ -445,12 +562,21 @@ def locate_event(
         return min(inside, key=lambda c: span_size(gaz, doc[c[0] : c[1]]))
 
     def country(got: tuple[int, int]) -> bool:
-        return gaz is not None and place_size(gaz, doc[got[0] : got[1]].text) >= _COUNTRY_SIZE
+        span = doc[got[0] : got[1]]
+        if _part_of(span):
+            return False
+        return gaz is not None and place_size(gaz, span.text) >= _COUNTRY_SIZE
 
     def loc_preps(heads: Iterable[Token]) -> list[Token]:
-        return [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE]
+        return [
+            p
+            for h in heads
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ in LOCATIVE and not _in_attribution(p)
+        ]
 
-    if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in PRIZE_OBJECTS for c in trigger.children):
+    args = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if args and args[0].lemma_.lower() in PRIZE_OBJECTS:
         return None, "none"
     if trigger.lemma_.lower() in SPEECH_VERBS:
         for prep in loc_preps([trigger]):
@@ -462,9 +588,10 @@ def locate_event(
     heads = [trigger, verb] if verb is not trigger else [trigger]
     tiers = (
         ("verb", loc_preps(heads)),
-        ("object", [c for h in heads for c in h.children if c.dep_ in OBJECT_DEPS]),
+        ("object", [c for h in heads for c in h.children if c.dep_ in OBJECT_DEPS or _dated_place(c)]),
         ("subtree", loc_preps(trigger.subtree)),
         ("sentence", loc_preps(sent)),
+        ("cause", [c for h in _result_of(trigger) for c in h.children if c.dep_ in OBJECT_DEPS]),
     )
     if gaz is not None:  # places in both: the most specific ("In Hama, gunmen shelled the town of Kornaz")
         near = [(got, p) for p in tiers[0][1] + tiers[1][1] if (got := in_prep(p)) is not None]
@@ -473,15 +600,23 @@ def locate_event(
             return doc[got[0] : got[1]], "object" if prep.dep_ in OBJECT_DEPS else "verb"
     for tier, preps in tiers:
         for prep in preps:
-            got = in_prep(prep)
+            got = in_prep(_contained(prep, cands))
             if got is not None and not (country(got) and _country_is_background(tier, got, trigger)):
                 return doc[got[0] : got[1]], tier
-    for head in heads:  # "Aleppo was shelled": a passive subject that is itself a place
+    for prep in _direction_points(heads):
+        got = in_prep(prep)
+        if got is not None:
+            return doc[got[0] : got[1]], "direction"
+    for head in heads:  # "Aleppo was shelled", "the town of Kornaz was shelled": a passive subject place
         for child in head.children:
             if child.dep_ == "nsubjpass" and child.ent_type_ in PLACE_LABELS:
                 whole = [c for c in cands if doc[c[0] : c[1]].root.i == child.i]
                 if whole:
                     return doc[whole[0][0] : whole[0][1]], "subject"
+            if child.dep_ == "nsubjpass" and child.lemma_.lower() in PLACE_NOUNS:
+                got = in_prep(child)
+                if got is not None:
+                    return doc[got[0] : got[1]], "subject"
     weak = (
         ("on", [p for p in sent if p.dep_ == "prep" and p.lower_ in TARGET_PREPS]),
         ("motion", [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in MOTION_PREPS]),

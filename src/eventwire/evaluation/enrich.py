@@ -749,7 +749,19 @@ def eval_halterman(folder: Path, engine: Any, limit: int | None) -> dict[str, An
         "halterman_locative_only_recall": _ratio(hits["locative"], located),
         **{
             f"halterman_tier_{t}": tiers[t]
-            for t in ("verb", "object", "subtree", "sentence", "subject", "on", "motion", "first", "none")
+            for t in (
+                "verb",
+                "object",
+                "subtree",
+                "sentence",
+                "cause",
+                "direction",
+                "subject",
+                "on",
+                "motion",
+                "first",
+                "none",
+            )
         },
     }
 
