@@ -757,3 +757,38 @@ def test_a_country_naming_a_settlement_is_no_whole_country(engine) -> None:  # t
     assert span is not None and span.text == "Kenya" and tier == "subtree", (span, tier)
     span, tier = locate("raid", "raid")  # "a Kenya raid": whose raid, not where
     assert span is None and tier == "none", (span, tier)
+
+
+def test_an_on_phrase_is_a_target_only_of_an_act_that_hits_a_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    # the topic of a noun is no target
+    span, tier = locate("The envoys discussed how to make progress on the Mombasa port deal.", "discussed")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("The ministers met to hold talks on Kisumu's water supply.", "met")
+    assert span is None and tier == "none", (span, tier)
+    # an act that hits a place, or a place noun in the phrase, still is
+    span, tier = locate("Police said two men died after a raid on Kisumu overnight.", "died")
+    assert span is not None and span.text == "Kisumu" and tier == "on", (span, tier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders discussed the North's nuclear weapons.",
+        "The two leaders discussed the nuclear weapons held in the North.",
+        "The two leaders discussed how to bring peace to the South.",
+    ],
+)
+def test_a_bare_compass_word_is_no_place(engine, text: str) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp(text)
+    trigger = next(t for t in doc if t.text == "discussed")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is None and tier == "none", (span, tier)

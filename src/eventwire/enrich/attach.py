@@ -45,6 +45,18 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # "marched towards Kirkuk");
 # a whole country there is a target or a destination ("strikes on Afghanistan"), not a scene
 TARGET_PREPS = frozenset({"on", "upon"})
+# nouns of acts that hit a place: their "on" phrase is a target ("a raid on Lawang"); the "on" phrase
+# of any other noun is a topic ("progress on the North's denuclearization", "talks on Jerusalem's
+# future") unless it names a place noun itself ("protesters on the outskirts of Oaxaca")
+HIT_NOUNS = frozenset(
+    "attack raid strike airstrike assault bombing bombardment shelling offensive crackdown ambush "
+    "incursion invasion barrage onslaught march advance push fire".split()
+)
+# the words of the compass, which alone ("the North", "the West") name no place
+COMPASS_WORDS = frozenset(
+    "north south east west northeast northwest southeast southwest "
+    "midwest northern southern eastern western".split()
+)
 MOTION_PREPS = frozenset({"to", "into", "from", "towards", "toward"})
 _UNKNOWN_SIZE = 0.0  # see place_size
 _COUNTRY_SIZE = 1e10  # place_size of a country or wider area
@@ -326,7 +338,29 @@ def _place_candidates(
             while left < tok.i and doc[left].dep_ == "det":
                 left += 1
             cands.append((left, tok.i + 1))
-    return sorted(c for c in set(cands) if not _clock_time(doc[c[0] : c[1]]))
+    return sorted(
+        c for c in set(cands) if not _clock_time(doc[c[0] : c[1]]) and not _compass_only(doc[c[0] : c[1]])
+    )
+
+
+def _compass_only(span: TokSpan) -> bool:
+    """Whether a candidate is a bare word of the compass ("the North's denuclearization", "in the
+    West"): a direction, no toponym."""
+    words = [t for t in span if t.dep_ != "det" and not t.is_punct and t.tag_ != "POS"]
+    return len(words) == 1 and words[0].lower_ in COMPASS_WORDS
+
+
+def _target_phrase(prep: Token) -> bool:
+    """Whether the "on" phrase ``prep`` can name a target place: on a verb ("fired on the
+    village"), on a noun of an act that hits a place (``HIT_NOUNS``: "a raid on Lawang"), or with a
+    place noun for its object ("protesters on the outskirts of Oaxaca"); not the topic of a noun
+    ("progress on the North's denuclearization", "talks on Jerusalem's future")."""
+    head = prep.head
+    if head.pos_ in {"VERB", "AUX"} or head.lemma_.lower() in HIT_NOUNS:
+        return True
+    return any(
+        c.dep_ == "pobj" and c.lemma_.lower() in PLACE_NOUNS | PART_NOUNS | SITE_NOUNS for c in prep.children
+    )
 
 
 _CLOCK = re.compile(r"^(?:[ap]\.?m\.?|gmt|utc)$", re.I)
@@ -618,7 +652,7 @@ def locate_event(
                 if got is not None:
                     return doc[got[0] : got[1]], "subject"
     weak = (
-        ("on", [p for p in sent if p.dep_ == "prep" and p.lower_ in TARGET_PREPS]),
+        ("on", [p for p in sent if p.dep_ == "prep" and p.lower_ in TARGET_PREPS and _target_phrase(p)]),
         ("motion", [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in MOTION_PREPS]),
     )
     for tier, preps in weak:
