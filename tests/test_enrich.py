@@ -792,3 +792,26 @@ def test_a_bare_compass_word_is_no_place(engine, text: str) -> None:  # type: ig
     trigger = next(t for t in doc if t.text == "discussed")
     span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
     assert span is None and tier == "none", (span, tier)
+
+
+def test_the_story_focus_is_at_its_dateline_when_the_story_names_its_country(engine) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "NAIROBI (Reuters) - U.S. envoys met U.S. lawmakers and U.S. officials from Washington "
+        "on Monday to discuss aid to Kenya.\n\n"
+        "Later, police arrested ten protesters in Kiboroni Heights."
+    )
+    result = code_text(engine, text, "2018-09-11")
+    e = next(e for e in result.events if e.evidence.trigger.text == "arrested")
+    assert e.location is not None and e.location.name == "Kiboroni Heights", e.location
+    assert e.location.country == "KEN" and "focus" in e.location.resolved_by, e.location
+
+
+def test_a_dateline_town_whose_country_the_story_never_names_is_no_focus(engine) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "LONDON (Reuters) - Protests spread across Kenya on Monday.\n\n"
+        "In Nairobi, police fired tear gas at students.\n\n"
+        "Later, police arrested ten protesters in Kiboroni Heights."
+    )
+    result = code_text(engine, text, "2018-09-11")
+    e = next(e for e in result.events if e.evidence.trigger.text == "arrested")
+    assert e.location is not None and e.location.country == "KEN", e.location

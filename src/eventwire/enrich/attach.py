@@ -684,11 +684,33 @@ def event_place(
         place = _place_for(span.text, s, s + len(span.text), gaz, prefer, why, focus if known else None)
         if place is not None:
             return place
-    if article.dateline:
-        first = re.split(r"[/,]", article.dateline)[0].strip().title()
+    first = dateline_place_name(article)
+    if first:
         start, end = dateline_mention(article.text, first)
         return _place_for(first, start, end, gaz, prefer, f"dateline '{article.dateline}'")
     return None
+
+
+def dateline_place_name(article: Article) -> str:
+    """The first place of the article's dateline ("SEOUL/WASHINGTON" -> "Seoul"); "" without one."""
+    if not article.dateline:
+        return ""
+    return re.split(r"[/,]", article.dateline)[0].strip().title()
+
+
+def story_focus(
+    article: Article, gaz: Gazetteer, places: Iterable[Resolved], named: frozenset[str]
+) -> Resolved | None:
+    """The story's focus: the place of its dateline, when the Gazetteer knows it as a town and the
+    story names that town's country outright (``named``, :meth:`Gazetteer.story_countries`: a
+    story filed from Seoul about the two Koreas and the United States is centred on Seoul, however
+    often it says "U.S. President"); else the country most of its ``places`` lie in
+    (:meth:`Gazetteer.focus`)."""
+    first = dateline_place_name(article)
+    found = gaz.resolve(first, named) if first else None
+    if found is not None and found.kind == "city" and found.country in named:
+        return found
+    return gaz.focus(places, named)
 
 
 def dateline_mention(text: str, name: str) -> tuple[int, int]:
@@ -718,8 +740,11 @@ def enrich_events(
     out = []
     found = {p.index: find_toponyms(p.doc, gaz) for p in paragraphs} if events else {}
     named = gaz.story_countries(t.text for tops in found.values() for t in tops)
-    focus = gaz.focus(
-        (t.place for tops in found.values() for t in tops if t.place and t.label != "NORP"), named
+    focus = story_focus(
+        article,
+        gaz,
+        (t.place for tops in found.values() for t in tops if t.place and t.label != "NORP"),
+        named,
     )
     toponyms: dict[int, tuple[tuple[int, int], ...]] = {}
     dates_seen: dict[tuple[int, int, bool], list[DateExpr]] = {}
