@@ -815,3 +815,19 @@ def test_a_dateline_town_whose_country_the_story_never_names_is_no_focus(engine)
     result = code_text(engine, text, "2018-09-11")
     e = next(e for e in result.events if e.evidence.trigger.text == "arrested")
     assert e.location is not None and e.location.country == "KEN", e.location
+
+
+def test_a_from_phrase_in_the_object_is_where_it_came_from(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    span, tier = locate("Police arrested members of a gang from Kisumu.", "arrested")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("Rebels captured a general from Mombasa and two colonels.", "captured")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("Soldiers captured the town of Kisumu on Friday.", "captured")
+    assert span is not None and span.text == "Kisumu" and tier == "object", (span, tier)

@@ -523,6 +523,18 @@ def _part_of(span: TokSpan) -> bool:
     return any(t.lower_ in _PART_WORDS for t in words)
 
 
+def _origin(tok: Token, obj: Token) -> bool:
+    """Whether the place ``tok`` in the direct object ``obj`` lies in a "from" phrase: where the
+    object comes from, not where the event is ("captured the heights from Syria", "arrested a
+    young man from Efrin")."""
+    cur = tok
+    while cur.i != obj.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ == "from":
+            return True
+        cur = cur.head
+    return False
+
+
 def _owner_only(tok: Token) -> bool:
     """Whether the last token of a place in a direct object only says whose: a possessive, unless
     what it owns is a place or a site ("patrolled Bangladesh's cities", "stormed Kabul's main
@@ -587,7 +599,9 @@ def locate_event(
             hi = max([hi, *(c[1] - 1 for c in cands if c[0] == hi + 1)])
         inside = [c for c in cands if lo <= c[0] and c[1] - 1 <= hi]
         if prep.dep_ in OBJECT_DEPS:  # "met Uganda's president": whose, not where
-            inside = [c for c in inside if not _owner_only(doc[c[1] - 1])]
+            inside = [
+                c for c in inside if not _owner_only(doc[c[1] - 1]) and not _origin(doc[c[1] - 1], prep)
+            ]
         if gaz is not None:  # "killed in a U.S. airstrike": whose strike, not where
             inside = [c for c in inside if not _country_modifier(doc, c, gaz)]
         if gaz is None or len(inside) < 2:
