@@ -831,3 +831,25 @@ def test_a_from_phrase_in_the_object_is_where_it_came_from(engine) -> None:  # t
     assert span is None and tier == "none", (span, tier)
     span, tier = locate("Soldiers captured the town of Kisumu on Friday.", "captured")
     assert span is not None and span.text == "Kisumu" and tier == "object", (span, tier)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        (
+            "Government jets bombed Kabwele-Ndogo, in Makuyu-Sul, during a raid at night.",
+            "bombed",
+            "Kabwele-Ndogo",
+        ),
+        ("At Tarhuni, the rebels shelled Bir Sagha with mortars.", "shelled", "Bir Sagha"),
+    ],
+)
+def test_of_an_object_and_a_locative_phrase_alike_the_object_is_the_scene(
+    engine, text: str, verb: str, place: str
+) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == place and tier == "object", (span, tier)

@@ -53,10 +53,7 @@ HIT_NOUNS = frozenset(
     "incursion invasion barrage onslaught march advance push fire".split()
 )
 # the words of the compass, which alone ("the North", "the West") name no place
-COMPASS_WORDS = frozenset(
-    "north south east west northeast northwest southeast southwest "
-    "midwest northern southern eastern western".split()
-)
+COMPASS_WORDS = frozenset("north south east west northeast northwest southeast southwest".split())
 MOTION_PREPS = frozenset({"to", "into", "from", "towards", "toward"})
 _UNKNOWN_SIZE = 0.0  # see place_size
 _COUNTRY_SIZE = 1e10  # place_size of a country or wider area
@@ -641,8 +638,11 @@ def locate_event(
         ("sentence", loc_preps(sent)),
         ("cause", [c for h in _result_of(trigger) for c in h.children if c.dep_ in OBJECT_DEPS]),
     )
-    if gaz is not None:  # places in both: the most specific ("In Hama, gunmen shelled the town of Kornaz")
-        near = [(got, p) for p in tiers[0][1] + tiers[1][1] if (got := in_prep(p)) is not None]
+    # places in both: the most specific ("In Hama, gunmen shelled the town of Kornaz"); of two alike
+    # (both unknown to the Gazetteer), the object - the place the act hits: "At Tarhuni, the rebels
+    # shelled Bir Sagha", "jets bombed Kabwele-Ndogo, in Makuyu-Sul"
+    if gaz is not None:
+        near = [(got, p) for p in tiers[1][1] + tiers[0][1] if (got := in_prep(p)) is not None]
         if len(near) > 1:
             got, prep = min(near, key=lambda gp: span_size(gaz, doc[gp[0][0] : gp[0][1]]))
             return doc[got[0] : got[1]], "object" if prep.dep_ in OBJECT_DEPS else "verb"
