@@ -853,3 +853,23 @@ def test_of_an_object_and_a_locative_phrase_alike_the_object_is_the_scene(
     trigger = next(t for t in doc if t.text == verb)
     span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
     assert span is not None and span.text == place and tier == "object", (span, tier)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        (
+            "Insurgents detonated a bomb inside a school in Southern Kenya's province of Kwale on Thursday.",
+            "detonated",
+            "Kwale",
+        ),
+        ("Police arrested him in Western Kenya's capital of Kisumu last week.", "arrested", "Kisumu"),
+    ],
+)
+def test_the_owner_of_a_place_noun_only_says_where_it_lies(engine, text: str, verb: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == place, (span, tier)

@@ -434,6 +434,13 @@ def _container(doc: Doc, cand: tuple[int, int], others: Sequence[tuple[int, int]
     root = doc[cand[0] : cand[1]].root
     while root.dep_ in {"compound", "amod"} and root.head.pos_ in {"NOUN", "PROPN"} and root.head.i != root.i:
         root = root.head  # "southern Helmand province": the province
+    if root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_NOUNS:
+        # "Southern Thailand's province of Narathiwat", "North Sumatra's capital of Medan": the owner
+        # only says where the place its noun names lies
+        noun = root.head
+        return any(
+            noun.left_edge.i <= o[0] and o[1] - 1 <= noun.right_edge.i and o[0] > root.i for o in others
+        )
     prep = root.head
     if root.dep_ != "pobj" or prep.i == top.i:
         return False
