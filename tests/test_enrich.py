@@ -873,3 +873,21 @@ def test_the_owner_of_a_place_noun_only_says_where_it_lies(engine, text: str, ve
     trigger = next(t for t in doc if t.text == verb)
     span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
     assert span is not None and span.text == place, (span, tier)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        ("Kabwele has been encircled by the army since the bombing.", "encircled", "Kabwele"),
+        ("Ochieng was captured by rebel forces on Friday.", "captured", None),  # a person, as an object
+    ],
+)
+def test_a_passive_subject_of_a_verb_that_takes_a_place(
+    engine, text: str, verb: str, place: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert (span.text if span is not None else None) == place, (span, tier)

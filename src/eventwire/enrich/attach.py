@@ -284,15 +284,17 @@ TAKE_VERBS = frozenset("capture seize recapture liberate retake".split())
 
 
 def _place_object(tok: Token) -> tuple[int, int] | None:
-    """The token range of a proper-noun direct object of a verb that takes a place
+    """The token range of a proper-noun direct object or passive subject of a verb that takes a
+    place ("Surif has been encircled")
     (``PLACE_OBJECT_VERBS``: "stormed Najarah", "entered Dahiyat Al-Assad", whatever entity the
-    tagger made of it but an institution) or of a verb of taking (``TAKE_VERBS``) when the tagger
-    did not take it for a person ("captured Badme"; "captured Noriega" is no place); None for any
-    other token."""
-    if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or not _maybe_place(tok):
+    tagger made of it but an institution) or the direct object of a verb of taking
+    (``TAKE_VERBS``) when the tagger did not take it for a person ("captured Badme"; "captured
+    Noriega" is no place); None for any other token."""
+    if tok.dep_ not in {"dobj", "nsubjpass"} or tok.pos_ != "PROPN" or not _maybe_place(tok):
         return None
     verb = tok.head.lemma_.lower()
-    if verb not in PLACE_OBJECT_VERBS and not (verb in TAKE_VERBS and tok.ent_type_ != "PERSON"):
+    take = verb in TAKE_VERBS and tok.ent_type_ != "PERSON" and tok.dep_ == "dobj"
+    if verb not in PLACE_OBJECT_VERBS and not take:
         return None
     left = tok.left_edge.i
     while left < tok.i and tok.doc[left].dep_ in {"det", "amod", "advmod"}:
@@ -664,7 +666,7 @@ def locate_event(
             return doc[got[0] : got[1]], "direction"
     for head in heads:  # "Aleppo was shelled", "the town of Kornaz was shelled": a passive subject place
         for child in head.children:
-            if child.dep_ == "nsubjpass" and child.ent_type_ in PLACE_LABELS:
+            if child.dep_ == "nsubjpass" and (child.ent_type_ in PLACE_LABELS or _place_object(child)):
                 whole = [c for c in cands if doc[c[0] : c[1]].root.i == child.i]
                 if whole:
                     return doc[whole[0][0] : whole[0][1]], "subject"
