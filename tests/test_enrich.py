@@ -891,3 +891,25 @@ def test_a_passive_subject_of_a_verb_that_takes_a_place(
     trigger = next(t for t in doc if t.text == verb)
     span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
     assert (span.text if span is not None else None) == place, (span, tier)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        (
+            "Militants stormed the Mwembe Tayari Hospital early on Monday.",
+            "stormed",
+            "Mwembe Tayari Hospital",
+        ),
+        ("Gunmen raided Moi Girls School before dawn.", "raided", "Moi Girls School"),
+    ],
+)
+def test_an_institution_that_a_verb_of_force_hits_is_its_place(
+    engine, text: str, verb: str, place: str
+) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == place and tier == "object", (span, tier)

@@ -285,14 +285,15 @@ TAKE_VERBS = frozenset("capture seize recapture liberate retake".split())
 
 def _place_object(tok: Token) -> tuple[int, int] | None:
     """The token range of a proper-noun direct object or passive subject of a verb that takes a
-    place ("Surif has been encircled")
-    (``PLACE_OBJECT_VERBS``: "stormed Najarah", "entered Dahiyat Al-Assad", whatever entity the
-    tagger made of it but an institution) or the direct object of a verb of taking
-    (``TAKE_VERBS``) when the tagger did not take it for a person ("captured Badme"; "captured
-    Noriega" is no place); None for any other token."""
-    if tok.dep_ not in {"dobj", "nsubjpass"} or tok.pos_ != "PROPN" or not _maybe_place(tok):
-        return None
+    place (``PLACE_OBJECT_VERBS``: "stormed Najarah", "Surif has been encircled", whatever entity
+    the tagger made of it, an institution too: "stormed the Heart Hospital" hits the building) or
+    the direct object of a verb of taking (``TAKE_VERBS``) when the tagger did not take it for a
+    person ("captured Badme"; "captured Noriega" is no place); None for any other token."""
     verb = tok.head.lemma_.lower()
+    if tok.dep_ not in {"dobj", "nsubjpass"} or tok.pos_ != "PROPN":
+        return None
+    if not _maybe_place(tok) and not (verb in PLACE_OBJECT_VERBS and tok.ent_type_ == "ORG"):
+        return None
     take = verb in TAKE_VERBS and tok.ent_type_ != "PERSON" and tok.dep_ == "dobj"
     if verb not in PLACE_OBJECT_VERBS and not take:
         return None
