@@ -757,3 +757,159 @@ def test_a_country_naming_a_settlement_is_no_whole_country(engine) -> None:  # t
     assert span is not None and span.text == "Kenya" and tier == "subtree", (span, tier)
     span, tier = locate("raid", "raid")  # "a Kenya raid": whose raid, not where
     assert span is None and tier == "none", (span, tier)
+
+
+def test_an_on_phrase_is_a_target_only_of_an_act_that_hits_a_place(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    # the topic of a noun is no target
+    span, tier = locate("The envoys discussed how to make progress on the Mombasa port deal.", "discussed")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("The ministers met to hold talks on Kisumu's water supply.", "met")
+    assert span is None and tier == "none", (span, tier)
+    # an act that hits a place, or a place noun in the phrase, still is
+    span, tier = locate("Police said two men died after a raid on Kisumu overnight.", "died")
+    assert span is not None and span.text == "Kisumu" and tier == "on", (span, tier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders discussed the North's nuclear weapons.",
+        "The two leaders discussed the nuclear weapons held in the North.",
+        "The two leaders discussed how to bring peace to the South.",
+    ],
+)
+def test_a_bare_compass_word_is_no_place(engine, text: str) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp(text)
+    trigger = next(t for t in doc if t.text == "discussed")
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is None and tier == "none", (span, tier)
+
+
+def test_the_story_focus_is_at_its_dateline_when_the_story_names_its_country(engine) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "NAIROBI (Reuters) - U.S. envoys met U.S. lawmakers and U.S. officials from Washington "
+        "on Monday to discuss aid to Kenya.\n\n"
+        "Later, police arrested ten protesters in Kiboroni Heights."
+    )
+    result = code_text(engine, text, "2018-09-11")
+    e = next(e for e in result.events if e.evidence.trigger.text == "arrested")
+    assert e.location is not None and e.location.name == "Kiboroni Heights", e.location
+    assert e.location.country == "KEN" and "focus" in e.location.resolved_by, e.location
+
+
+def test_a_dateline_town_whose_country_the_story_never_names_is_no_focus(engine) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "LONDON (Reuters) - Protests spread across Kenya on Monday.\n\n"
+        "In Nairobi, police fired tear gas at students.\n\n"
+        "Later, police arrested ten protesters in Kiboroni Heights."
+    )
+    result = code_text(engine, text, "2018-09-11")
+    e = next(e for e in result.events if e.evidence.trigger.text == "arrested")
+    assert e.location is not None and e.location.country == "KEN", e.location
+
+
+def test_a_from_phrase_in_the_object_is_where_it_came_from(engine) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
+        doc = engine.nlp(text)
+        trigger = next(t for t in doc if t.text == verb)
+        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+    span, tier = locate("Police arrested members of a gang from Kisumu.", "arrested")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("Rebels captured a general from Mombasa and two colonels.", "captured")
+    assert span is None and tier == "none", (span, tier)
+    span, tier = locate("Soldiers captured the town of Kisumu on Friday.", "captured")
+    assert span is not None and span.text == "Kisumu" and tier == "object", (span, tier)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        (
+            "Government jets bombed Kabwele-Ndogo, in Makuyu-Sul, during a raid at night.",
+            "bombed",
+            "Kabwele-Ndogo",
+        ),
+        ("At Tarhuni, the rebels shelled Bir Sagha with mortars.", "shelled", "Bir Sagha"),
+    ],
+)
+def test_of_an_object_and_a_locative_phrase_alike_the_object_is_the_scene(
+    engine, text: str, verb: str, place: str
+) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == place and tier == "object", (span, tier)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        (
+            "Insurgents detonated a bomb inside a school in Southern Kenya's province of Kwale on Thursday.",
+            "detonated",
+            "Kwale",
+        ),
+        ("Police arrested him in Western Kenya's capital of Kisumu last week.", "arrested", "Kisumu"),
+    ],
+)
+def test_the_owner_of_a_place_noun_only_says_where_it_lies(engine, text: str, verb: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == place, (span, tier)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        ("Kabwele has been encircled by the army since the bombing.", "encircled", "Kabwele"),
+        ("Ochieng was captured by rebel forces on Friday.", "captured", None),  # a person, as an object
+    ],
+)
+def test_a_passive_subject_of_a_verb_that_takes_a_place(
+    engine, text: str, verb: str, place: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert (span.text if span is not None else None) == place, (span, tier)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        (
+            "Militants stormed the Mwembe Tayari Hospital early on Monday.",
+            "stormed",
+            "Mwembe Tayari Hospital",
+        ),
+        ("Gunmen raided Moi Girls School before dawn.", "raided", "Moi Girls School"),
+    ],
+)
+def test_an_institution_that_a_verb_of_force_hits_is_its_place(
+    engine, text: str, verb: str, place: str
+) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    assert span is not None and span.text == place and tier == "object", (span, tier)

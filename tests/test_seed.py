@@ -111,3 +111,9 @@ def test_seed_quotes_and_speakers(seed: dict) -> None:  # type: ignore[type-arg]
     partial = {q["text"]: (q["speaker"] or {}).get("name") for q in seed["quotes"]}
     assert partial["a sign of good faith"] == "Sarah Sanders"
     assert partial["very warm, very positive"] == "Sarah Sanders"
+
+
+def test_no_event_is_placed_at_a_bare_compass_word(seed: dict) -> None:  # type: ignore[type-arg]
+    # "progress on the North's denuclearization": a topic, and "North" alone is no toponym
+    for e in seed["events"]:
+        assert not e["location"] or e["location"]["name"] != "North", e

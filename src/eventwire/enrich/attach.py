@@ -45,6 +45,15 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # "marched towards Kirkuk");
 # a whole country there is a target or a destination ("strikes on Afghanistan"), not a scene
 TARGET_PREPS = frozenset({"on", "upon"})
+# nouns of acts that hit a place: their "on" phrase is a target ("a raid on Lawang"); the "on" phrase
+# of any other noun is a topic ("progress on the North's denuclearization", "talks on Jerusalem's
+# future") unless it names a place noun itself ("protesters on the outskirts of Oaxaca")
+HIT_NOUNS = frozenset(
+    "attack raid strike airstrike assault bombing bombardment shelling offensive crackdown ambush "
+    "incursion invasion barrage onslaught march advance push fire".split()
+)
+# the words of the compass, which alone ("the North", "the West") name no place
+COMPASS_WORDS = frozenset("north south east west northeast northwest southeast southwest".split())
 MOTION_PREPS = frozenset({"to", "into", "from", "towards", "toward"})
 _UNKNOWN_SIZE = 0.0  # see place_size
 _COUNTRY_SIZE = 1e10  # place_size of a country or wider area
@@ -275,15 +284,18 @@ TAKE_VERBS = frozenset("capture seize recapture liberate retake".split())
 
 
 def _place_object(tok: Token) -> tuple[int, int] | None:
-    """The token range of a proper-noun direct object of a verb that takes a place
-    (``PLACE_OBJECT_VERBS``: "stormed Najarah", "entered Dahiyat Al-Assad", whatever entity the
-    tagger made of it but an institution) or of a verb of taking (``TAKE_VERBS``) when the tagger
-    did not take it for a person ("captured Badme"; "captured Noriega" is no place); None for any
-    other token."""
-    if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or not _maybe_place(tok):
-        return None
+    """The token range of a proper-noun direct object or passive subject of a verb that takes a
+    place (``PLACE_OBJECT_VERBS``: "stormed Najarah", "Surif has been encircled", whatever entity
+    the tagger made of it, an institution too: "stormed the Heart Hospital" hits the building) or
+    the direct object of a verb of taking (``TAKE_VERBS``) when the tagger did not take it for a
+    person ("captured Badme"; "captured Noriega" is no place); None for any other token."""
     verb = tok.head.lemma_.lower()
-    if verb not in PLACE_OBJECT_VERBS and not (verb in TAKE_VERBS and tok.ent_type_ != "PERSON"):
+    if tok.dep_ not in {"dobj", "nsubjpass"} or tok.pos_ != "PROPN":
+        return None
+    if not _maybe_place(tok) and not (verb in PLACE_OBJECT_VERBS and tok.ent_type_ == "ORG"):
+        return None
+    take = verb in TAKE_VERBS and tok.ent_type_ != "PERSON" and tok.dep_ == "dobj"
+    if verb not in PLACE_OBJECT_VERBS and not take:
         return None
     left = tok.left_edge.i
     while left < tok.i and tok.doc[left].dep_ in {"det", "amod", "advmod"}:
@@ -326,7 +338,29 @@ def _place_candidates(
             while left < tok.i and doc[left].dep_ == "det":
                 left += 1
             cands.append((left, tok.i + 1))
-    return sorted(c for c in set(cands) if not _clock_time(doc[c[0] : c[1]]))
+    return sorted(
+        c for c in set(cands) if not _clock_time(doc[c[0] : c[1]]) and not _compass_only(doc[c[0] : c[1]])
+    )
+
+
+def _compass_only(span: TokSpan) -> bool:
+    """Whether a candidate is a bare word of the compass ("the North's denuclearization", "in the
+    West"): a direction, no toponym."""
+    words = [t for t in span if t.dep_ != "det" and not t.is_punct and t.tag_ != "POS"]
+    return len(words) == 1 and words[0].lower_ in COMPASS_WORDS
+
+
+def _target_phrase(prep: Token) -> bool:
+    """Whether the "on" phrase ``prep`` can name a target place: on a verb ("fired on the
+    village"), on a noun of an act that hits a place (``HIT_NOUNS``: "a raid on Lawang"), or with a
+    place noun for its object ("protesters on the outskirts of Oaxaca"); not the topic of a noun
+    ("progress on the North's denuclearization", "talks on Jerusalem's future")."""
+    head = prep.head
+    if head.pos_ in {"VERB", "AUX"} or head.lemma_.lower() in HIT_NOUNS:
+        return True
+    return any(
+        c.dep_ == "pobj" and c.lemma_.lower() in PLACE_NOUNS | PART_NOUNS | SITE_NOUNS for c in prep.children
+    )
 
 
 _CLOCK = re.compile(r"^(?:[ap]\.?m\.?|gmt|utc)$", re.I)
@@ -403,6 +437,13 @@ def _container(doc: Doc, cand: tuple[int, int], others: Sequence[tuple[int, int]
     root = doc[cand[0] : cand[1]].root
     while root.dep_ in {"compound", "amod"} and root.head.pos_ in {"NOUN", "PROPN"} and root.head.i != root.i:
         root = root.head  # "southern Helmand province": the province
+    if root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_NOUNS:
+        # "Southern Thailand's province of Narathiwat", "North Sumatra's capital of Medan": the owner
+        # only says where the place its noun names lies
+        noun = root.head
+        return any(
+            noun.left_edge.i <= o[0] and o[1] - 1 <= noun.right_edge.i and o[0] > root.i for o in others
+        )
     prep = root.head
     if root.dep_ != "pobj" or prep.i == top.i:
         return False
@@ -489,6 +530,18 @@ def _part_of(span: TokSpan) -> bool:
     return any(t.lower_ in _PART_WORDS for t in words)
 
 
+def _origin(tok: Token, obj: Token) -> bool:
+    """Whether the place ``tok`` in the direct object ``obj`` lies in a "from" phrase: where the
+    object comes from, not where the event is ("captured the heights from Syria", "arrested a
+    young man from Efrin")."""
+    cur = tok
+    while cur.i != obj.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ == "from":
+            return True
+        cur = cur.head
+    return False
+
+
 def _owner_only(tok: Token) -> bool:
     """Whether the last token of a place in a direct object only says whose: a possessive, unless
     what it owns is a place or a site ("patrolled Bangladesh's cities", "stormed Kabul's main
@@ -553,7 +606,9 @@ def locate_event(
             hi = max([hi, *(c[1] - 1 for c in cands if c[0] == hi + 1)])
         inside = [c for c in cands if lo <= c[0] and c[1] - 1 <= hi]
         if prep.dep_ in OBJECT_DEPS:  # "met Uganda's president": whose, not where
-            inside = [c for c in inside if not _owner_only(doc[c[1] - 1])]
+            inside = [
+                c for c in inside if not _owner_only(doc[c[1] - 1]) and not _origin(doc[c[1] - 1], prep)
+            ]
         if gaz is not None:  # "killed in a U.S. airstrike": whose strike, not where
             inside = [c for c in inside if not _country_modifier(doc, c, gaz)]
         if gaz is None or len(inside) < 2:
@@ -593,8 +648,11 @@ def locate_event(
         ("sentence", loc_preps(sent)),
         ("cause", [c for h in _result_of(trigger) for c in h.children if c.dep_ in OBJECT_DEPS]),
     )
-    if gaz is not None:  # places in both: the most specific ("In Hama, gunmen shelled the town of Kornaz")
-        near = [(got, p) for p in tiers[0][1] + tiers[1][1] if (got := in_prep(p)) is not None]
+    # places in both: the most specific ("In Hama, gunmen shelled the town of Kornaz"); of two alike
+    # (both unknown to the Gazetteer), the object - the place the act hits: "At Tarhuni, the rebels
+    # shelled Bir Sagha", "jets bombed Kabwele-Ndogo, in Makuyu-Sul"
+    if gaz is not None:
+        near = [(got, p) for p in tiers[1][1] + tiers[0][1] if (got := in_prep(p)) is not None]
         if len(near) > 1:
             got, prep = min(near, key=lambda gp: span_size(gaz, doc[gp[0][0] : gp[0][1]]))
             return doc[got[0] : got[1]], "object" if prep.dep_ in OBJECT_DEPS else "verb"
@@ -609,7 +667,7 @@ def locate_event(
             return doc[got[0] : got[1]], "direction"
     for head in heads:  # "Aleppo was shelled", "the town of Kornaz was shelled": a passive subject place
         for child in head.children:
-            if child.dep_ == "nsubjpass" and child.ent_type_ in PLACE_LABELS:
+            if child.dep_ == "nsubjpass" and (child.ent_type_ in PLACE_LABELS or _place_object(child)):
                 whole = [c for c in cands if doc[c[0] : c[1]].root.i == child.i]
                 if whole:
                     return doc[whole[0][0] : whole[0][1]], "subject"
@@ -618,7 +676,7 @@ def locate_event(
                 if got is not None:
                     return doc[got[0] : got[1]], "subject"
     weak = (
-        ("on", [p for p in sent if p.dep_ == "prep" and p.lower_ in TARGET_PREPS]),
+        ("on", [p for p in sent if p.dep_ == "prep" and p.lower_ in TARGET_PREPS and _target_phrase(p)]),
         ("motion", [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in MOTION_PREPS]),
     )
     for tier, preps in weak:
@@ -650,11 +708,33 @@ def event_place(
         place = _place_for(span.text, s, s + len(span.text), gaz, prefer, why, focus if known else None)
         if place is not None:
             return place
-    if article.dateline:
-        first = re.split(r"[/,]", article.dateline)[0].strip().title()
+    first = dateline_place_name(article)
+    if first:
         start, end = dateline_mention(article.text, first)
         return _place_for(first, start, end, gaz, prefer, f"dateline '{article.dateline}'")
     return None
+
+
+def dateline_place_name(article: Article) -> str:
+    """The first place of the article's dateline ("SEOUL/WASHINGTON" -> "Seoul"); "" without one."""
+    if not article.dateline:
+        return ""
+    return re.split(r"[/,]", article.dateline)[0].strip().title()
+
+
+def story_focus(
+    article: Article, gaz: Gazetteer, places: Iterable[Resolved], named: frozenset[str]
+) -> Resolved | None:
+    """The story's focus: the place of its dateline, when the Gazetteer knows it as a town and the
+    story names that town's country outright (``named``, :meth:`Gazetteer.story_countries`: a
+    story filed from Seoul about the two Koreas and the United States is centred on Seoul, however
+    often it says "U.S. President"); else the country most of its ``places`` lie in
+    (:meth:`Gazetteer.focus`)."""
+    first = dateline_place_name(article)
+    found = gaz.resolve(first, named) if first else None
+    if found is not None and found.kind == "city" and found.country in named:
+        return found
+    return gaz.focus(places, named)
 
 
 def dateline_mention(text: str, name: str) -> tuple[int, int]:
@@ -684,8 +764,11 @@ def enrich_events(
     out = []
     found = {p.index: find_toponyms(p.doc, gaz) for p in paragraphs} if events else {}
     named = gaz.story_countries(t.text for tops in found.values() for t in tops)
-    focus = gaz.focus(
-        (t.place for tops in found.values() for t in tops if t.place and t.label != "NORP"), named
+    focus = story_focus(
+        article,
+        gaz,
+        (t.place for tops in found.values() for t in tops if t.place and t.label != "NORP"),
+        named,
     )
     toponyms: dict[int, tuple[tuple[int, int], ...]] = {}
     dates_seen: dict[tuple[int, int, bool], list[DateExpr]] = {}
