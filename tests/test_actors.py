@@ -550,3 +550,43 @@ def test_sector_terms_looked_up_once_per_token_agree_with_a_fresh_lookup(engine)
             found[doc[i].text] = (hit[0].term, hit[1])
     assert found["minister"] == ("foreign minister", 2)
     assert found["police"][1] >= 1 and found["lawmakers"][1] >= 1
+
+
+def _resolve_after(engine, text: str, word: str, published: str):  # type: ignore[no-untyped-def]
+    """Who the resolver says ``word`` is where it first stands after 'the' (one-paragraph story)."""
+    from eventwire.actors import DocActors
+    from eventwire.clean import clean_article
+    from eventwire.nlp import parse_articles
+    from eventwire.records import Article, RawArticle
+
+    raw = RawArticle(source="<test>", body=text, fmt="text", title="", published=published)
+    article = clean_article(raw, (), None)
+    assert isinstance(article, Article)
+    [(article, paras)] = list(parse_articles(engine.nlp, [article]))
+    actors = DocActors(
+        engine.dictionary, article.text, paras, date.fromisoformat(published), engine.gazetteer
+    )
+    for para in paras:
+        for tok in para.doc:
+            if tok.text == word and tok.i > 0 and para.doc[tok.i - 1].lower_ == "the":
+                found = actors.resolve(para, tok)
+                return found[0] if found else None
+    raise AssertionError(word)
+
+
+def test_the_north_and_the_south_are_the_halves_the_story_names(engine) -> None:  # type: ignore[no-untyped-def]
+    korea = "South Korea and North Korea held talks. Seoul said progress on the North's arms cuts was slow."
+    north = _resolve_after(engine, korea, "North", "2018-09-11")
+    assert north is not None and (north.code, north.text) == ("PRK", "North")
+    only = "North Korea fired a missile on Friday. The South condemned the launch."
+    south = _resolve_after(engine, only, "South", "2018-09-11")
+    assert south is not None and south.code == "KOR"  # the other half of the country named
+    sudan = "Sudan and South Sudan signed a deal. The North will carry the oil of the South."
+    assert _resolve_after(engine, sudan, "North", "2015-03-01").code == "SDN"
+    assert _resolve_after(engine, sudan, "South", "2015-03-01").code == "SSD"
+    weather = "Heavy snow fell in Ohio on Monday. The North was cut off for two days."
+    assert _resolve_after(engine, weather, "North", "2018-09-11") is None  # no divided country, no place
+    macedonia = "North Macedonia joined NATO. The North celebrated."
+    assert _resolve_after(engine, macedonia, "North", "2020-04-01") is None  # no South Macedonia
+    sea = "North Korea sent ships into the South China Sea."
+    assert _resolve_after(engine, sea, "South", "2018-09-11") is None  # part of a longer name

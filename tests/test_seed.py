@@ -111,3 +111,10 @@ def test_seed_quotes_and_speakers(seed: dict) -> None:  # type: ignore[type-arg]
     partial = {q["text"]: (q["speaker"] or {}).get("name") for q in seed["quotes"]}
     assert partial["a sign of good faith"] == "Sarah Sanders"
     assert partial["very warm, very positive"] == "Sarah Sanders"
+
+
+def test_the_north_is_north_korea(seed: dict) -> None:  # type: ignore[type-arg]
+    # "progress on the North's denuclearization": the North is North Korea, never a place 'North'
+    for a in seed["actors"]:
+        assert not (a["text"] == "North" and a["code"] != "PRK"), a
+    assert any(a["text"] == "North" and a["code"] == "PRK" for a in seed["actors"])

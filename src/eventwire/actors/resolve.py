@@ -115,6 +115,9 @@ BODY_NOUNS = frozenset(
 )
 # Words of address before a surname: "Mrs Thatcher" is Margaret Thatcher.
 HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord dame madame monsieur sheikh sheik mullah".split())
+# "the North", "the South" in a story on a divided country: the half the story has named, by the
+# opposite word ("North Korea" / "South Korea") or the bare name ("South Sudan" / "Sudan").
+HALVES: Mapping[str, str] = MappingProxyType({"North": "South", "South": "North"})
 IT = frozenset({"it", "its"})
 THEY = frozenset({"they", "them", "their"})
 HE = frozenset({"he", "him"})
@@ -790,6 +793,8 @@ class DocActors:
                 return [self._record(actor)]
         if head.pos_ == "PRON":
             return self._pronoun(para, head)
+        if self._is_half(head):
+            return self._half_country(para, head)
         if head.pos_ == "PROPN" or self._hyphen_tail(head):
             learned = self._learned_for(para, head)
             if learned:
@@ -798,6 +803,62 @@ class DocActors:
             if place is not None:
                 return [place]
         return self._sector_actor(para, head)
+
+    @staticmethod
+    def _is_half(head: Token) -> bool:
+        """Is ``head`` a capitalised 'the North' / 'the South' standing alone ("the North's
+        denuclearization"), not the start of a longer name ("the South China Sea")?"""
+        return (
+            head.text in HALVES
+            and head.i > 0
+            and head.doc[head.i - 1].lower_ == "the"
+            and head.dep_ != "compound"
+            and not (head.i + 1 < len(head.doc) and head.doc[head.i + 1].pos_ == "PROPN")
+        )
+
+    def _half_of(self, iso3: str, word: str) -> Entry | None:
+        """The ``word`` half of the divided country ``iso3`` belongs to, when the dictionary knows
+        both halves: "North Korea" or "South Korea" → North Korea for 'North'; "South Sudan" or
+        "Sudan" → Sudan for 'North' (the half with the bare name), South Sudan for 'South'."""
+        entry = self.d.countries.get(iso3)
+        if entry is None:
+            return None
+        first, _, rest = entry.name.partition(" ")
+        if first not in HALVES or not rest:
+            rest = entry.name
+        by_name = {e.name: e for e in self.d.countries.values()}
+        halves = [by_name.get(f"{w} {rest}") for w in (word, HALVES[word])]
+        if halves[0] is not None and (halves[1] is not None or rest in by_name):
+            return halves[0]  # "North Korea" beside "South Korea", "South Sudan" beside "Sudan"
+        if word == "North" and halves[1] is not None:
+            return by_name.get(rest)  # "Sudan" beside "South Sudan"
+        return None
+
+    def _half_country(self, para: ParsedParagraph, head: Token) -> list[Actor]:
+        """'the North' / 'the South': that half of the divided country the story has named
+        (the nearest mention before it of either half: "North Korea ... the South" is South
+        Korea); else no actor, never a place of that name."""
+        s, e = self._abs(para, head)
+        named = [
+            (p, half) for p, c in self.country_mentions if p < s and (half := self._half_of(c, head.text))
+        ]
+        if not named:
+            return []
+        entry = max(named, key=lambda x: x[0])[1]
+        iso3 = entry.country_on(self.day)
+        actor = Actor(
+            text=head.text,
+            name=entry.name,
+            code=actor_code(self._cameo(iso3), None),
+            country=iso3,
+            sector=None,
+            org=None,
+            start=s,
+            end=e,
+            resolved_by=f"'the {head.text}' → {entry.name}, the half of a divided country the story names",
+            key=entry.key,
+        )
+        return [self._record(actor)]
 
     def _group_noun(self, word: Token) -> Token | None:
         """The sector noun a country word modifies: the noun itself ("Israeli police") or a
