@@ -590,3 +590,20 @@ def test_the_north_and_the_south_are_the_halves_the_story_names(engine) -> None:
     assert _resolve_after(engine, macedonia, "North", "2020-04-01") is None  # no South Macedonia
     sea = "North Korea sent ships into the South China Sea."
     assert _resolve_after(engine, sea, "South", "2018-09-11") is None  # part of a longer name
+
+
+def test_the_president_is_the_last_president_named(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Donald Trump spoke with Shinzo Abe by phone. Aides said the president wanted a deal."
+    who = resolve_word(engine, text, "president", "2018-09-11")
+    assert who is not None and (who.name, who.code) == ("Donald Trump", "USAGOV")
+    # a prime minister named last is no president
+    other = "Donald Trump wrote to Shinzo Abe. Aides said the prime minister wanted a deal."
+    pm = resolve_word(engine, other, "minister", "2018-09-11")
+    assert pm is not None and pm.name == "Shinzo Abe"
+
+
+def test_a_title_word_names_only_a_holder_with_that_title(engine) -> None:  # type: ignore[no-untyped-def]
+    pres = resolve_word(engine, "The North Korean president visited a farm.", "president", "2018-09-11")
+    assert pres is not None and pres.code == "PRKGOV" and pres.name != "Kim Jong Un"
+    leader = resolve_word(engine, "The North Korean leader visited a farm.", "leader", "2018-09-11")
+    assert leader is not None and leader.name == "Kim Jong Un"

@@ -47,6 +47,19 @@ LEADER_OFFICES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "chancellor": ("head_of_government",),
     }
 )
+# What an office holder's title must say for a title word to name them ("the president" is not
+# a Chairman of the State Affairs Commission); title words not listed name any holder.
+TITLE_STEMS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "president": ("presiden",),
+        "king": ("king",),
+        "queen": ("queen",),
+        "emir": ("emir", "amir"),
+        "prime minister": ("prime minister", "premier"),
+        "premier": ("prime minister", "premier"),
+        "chancellor": ("chancellor",),
+    }
+)
 # offices with one holder per country at a time: "the French foreign minister" names a person
 UNIQUE_OFFICES = frozenset(
     {
@@ -166,6 +179,15 @@ class Learned:
 def _refer(actor: Actor, text: str, start: int, end: int, why: str) -> Actor:
     """A mention (pronoun) that refers to ``actor``: its identity, the mention's own span."""
     return dataclasses.replace(actor, text=text, start=start, end=end, resolved_by=why)
+
+
+def _titled_as(term: str, period: Period | None) -> bool:
+    """Does the title of ``period`` fit the title word ``term`` (see TITLE_STEMS)?"""
+    stems = TITLE_STEMS.get(term)
+    if stems is None or period is None or period.title is None:
+        return True
+    title = period.title.lower()
+    return any(stem in title for stem in stems)
 
 
 def actor_code(country_code: str | None, sector: str | None, code: str | None = None) -> str:
@@ -1052,7 +1074,9 @@ class DocActors:
             start = self._conjunct_start(para, head, left_i, country) if n else s
             if country is None and igo_code is None and term.sector == "HRI" and term.kind == "group":
                 igo_code = "NGOHRI"  # "a human rights group" of no stated country: an NGO
-            holder = self._office_holder(para, term, country, head)
+            holder = (self._last_holder(para, term, head) if not origins else None) or self._office_holder(
+                para, term, country, head
+            )
             if holder is not None:
                 out.append(holder)
                 continue
@@ -1314,6 +1338,8 @@ class DocActors:
             entry = self.d.office_holder(country, office, self.day)
             if entry is not None:
                 period, why = self._period(entry)
+                if not _titled_as(term.term, period):
+                    continue  # "the president" of a country whose leader is no president
                 tok_s, tok_e = self._abs(para, head)
                 return self._record(
                     Actor(
@@ -1329,6 +1355,27 @@ class DocActors:
                         key=entry.key,
                     )
                 )
+        return None
+
+    def _last_holder(self, para: ParsedParagraph, term: SectorTerm, head: Token) -> Actor | None:
+        """A bare 'the president', 'the prime minister' naming no country: the last person
+        before it in the story who held that office on the story's day ("Trump told reporters
+        ... a meeting with the president" is Trump), if any."""
+        offices = tuple(o for o in LEADER_OFFICES.get(term.term, ()) if o in UNIQUE_OFFICES)
+        if not offices or head.tag_ in {"NNS", "NNPS"} or term.term not in TITLE_STEMS:
+            return None
+        first = head.i - len(term.term.split()) + 1  # "prime minister": "prime" is the title's
+        if any(c.dep_ != "det" or c.lower_ != "the" for c in head.children if c.i < first):
+            return None  # "a president", "his president", "Afghan president": not a bare title
+        s, e = self._abs(para, head)
+        for _, person, _ in sorted(self.people_seen, key=lambda x: x[0], reverse=True):
+            entry = self.d.entries.get(person.key or "")
+            if person.start >= s or entry is None or entry.type != "person":
+                continue
+            period, _ = self._period(entry)
+            if period is not None and period.office in offices and _titled_as(term.term, period):
+                why = f"'the {term.term}' → the last {term.term} named before it: {entry.key}"
+                return self._record(_refer(person, head.text, s, e, why))
         return None
 
     def _np_countries(self, para: ParsedParagraph, head: Token) -> list[tuple[str | None, str, str | None]]:
