@@ -607,3 +607,11 @@ def test_a_title_word_names_only_a_holder_with_that_title(engine) -> None:  # ty
     assert pres is not None and pres.code == "PRKGOV" and pres.name != "Kim Jong Un"
     leader = resolve_word(engine, "The North Korean leader visited a farm.", "leader", "2018-09-11")
     assert leader is not None and leader.name == "Kim Jong Un"
+
+
+def test_reporters_told_something_are_the_speakers_press(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "North Korea tested a rocket. Shinzo Abe told reporters that the test was a threat."
+    press = resolve_word(engine, text, "reporters", "2018-09-11")
+    assert press is not None and press.code == "JPNMED"  # not the story's North Korea
+    spoke = resolve_word(engine, "North Korea tested a rocket. He said to journalists it failed.", "journalists")
+    assert spoke is not None and spoke.code == "PRKMED"  # no speaker known: the story's country

@@ -131,6 +131,8 @@ HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord dame madame monsieur she
 # "the North", "the South" in a story on a divided country: the half the story has named, by the
 # opposite word ("North Korea" / "South Korea") or the bare name ("South Sudan" / "Sudan").
 HALVES: Mapping[str, str] = MappingProxyType({"North": "South", "South": "North"})
+# Verbs whose object or 'to' phrase is the audience told something ("told reporters").
+BRIEFING_VERBS = frozenset({"tell", "brief", "say", "speak", "talk", "explain", "announce"})
 IT = frozenset({"it", "its"})
 THEY = frozenset({"they", "them", "their"})
 HE = frozenset({"he", "him"})
@@ -1219,11 +1221,33 @@ class DocActors:
                 place = self._place_in(para, pobj) if named is None else None
                 if place is not None:
                     return [(place[0], f"placed in '{place[1]}'", None)]
+        audience = self._audience_country(para, head) if term.sector == "MED" else None
+        if audience is not None:
+            return [audience]
         pos = self._abs(para, head)[0]
         country = self.story_country(pos, self._other_party(para, head))
         if country is None and head.dep_ == "dobj":
             country = self.story_country(pos)  # the doer's is the only country named
         return [(country, f"story's country {country}", None)] if country else []
+
+    def _audience_country(
+        self, para: ParsedParagraph, head: Token
+    ) -> tuple[str | None, str, str | None] | None:
+        """Reporters told something ("Trump told reporters", "said to journalists"): the press
+        the speaker briefed, of the speaker's country, not of the country the story is about."""
+        verb = head.head
+        if head.dep_ == "pobj" and verb.lower_ == "to":
+            verb = verb.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in BRIEFING_VERBS:
+            return None
+        if head.dep_ not in {"dobj", "dative"} and not (head.dep_ == "pobj" and head.head.lower_ == "to"):
+            return None
+        for subj in verb.children:
+            if subj.dep_ == "nsubj":
+                found = self.resolve(para, subj)
+                if found and found[0].country is not None:
+                    return found[0].country, f"briefed by '{found[0].text}' → {found[0].country}", None
+        return None
 
     def _place_in(self, para: ParsedParagraph, pobj: Token) -> tuple[str, str] | None:
         """The town or region a prepositional object names: "in Tyumen", "in the town of
