@@ -613,5 +613,24 @@ def test_reporters_told_something_are_the_speakers_press(engine) -> None:  # typ
     text = "North Korea tested a rocket. Shinzo Abe told reporters that the test was a threat."
     press = resolve_word(engine, text, "reporters", "2018-09-11")
     assert press is not None and press.code == "JPNMED"  # not the story's North Korea
-    spoke = resolve_word(engine, "North Korea tested a rocket. He said to journalists it failed.", "journalists")
+    spoke = resolve_word(
+        engine, "North Korea tested a rocket. He said to journalists it failed.", "journalists"
+    )
     assert spoke is not None and spoke.code == "PRKMED"  # no speaker known: the story's country
+
+
+def test_the_two_countries_and_their_leaders(engine) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chile sent a letter to Peru on Monday. The two countries have argued over fishing rights "
+        "since their leaders met in Lima."
+    )
+    pair = resolve_word(engine, text, "countries", "2018-09-11")
+    assert pair is not None and pair.country in {"CHL", "PER"}
+    leaders = {a.code for a in code_text(engine, text, "2018-09-11").actors if a.text == "their leaders"}
+    assert leaders & {"CHLGOV", "PERGOV"}
+    events = code_text(engine, text, "2018-09-11").events
+    met = {
+        (e.source.code, e.target.code) for e in events if e.source and e.target and e.cameo.startswith("04")
+    }
+    # "their leaders met": the leaders of both, met with each other
+    assert {("CHLGOV", "PERGOV"), ("PERGOV", "CHLGOV")} <= met, met

@@ -133,6 +133,8 @@ HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord dame madame monsieur she
 HALVES: Mapping[str, str] = MappingProxyType({"North": "South", "South": "North"})
 # Verbs whose object or 'to' phrase is the audience told something ("told reporters").
 BRIEFING_VERBS = frozenset({"tell", "brief", "say", "speak", "talk", "explain", "announce"})
+# "the two countries", "both nations": the last two countries the story named before them.
+PAIR = re.compile(r"\b(?:the two|both)\s+(?:countries|nations)\b", re.IGNORECASE)
 IT = frozenset({"it", "its"})
 THEY = frozenset({"they", "them", "their"})
 HE = frozenset({"he", "him"})
@@ -263,6 +265,7 @@ class DocActors:
         self.learned: dict[str, Learned] = {}
         self.surnames: dict[str, list[Learned]] = {}
         self.mentions: dict[tuple[int, int], Actor] = {}
+        self._pairs: dict[int, tuple[Actor, Actor]] | None = None  # by the phrase's end
         self.people_seen: list[tuple[int, Actor, str | None]] = []
         self.subject_spans: list[tuple[int, int]] = []
         self.main_subject_spans: list[tuple[int, int]] = []
@@ -819,6 +822,9 @@ class DocActors:
             return self._pronoun(para, head)
         if self._is_half(head):
             return self._half_country(para, head)
+        pair = self.country_pairs().get(e)
+        if pair is not None:
+            return [self._record(a) for a in pair]
         if head.pos_ == "PROPN" or self._hyphen_tail(head):
             learned = self._learned_for(para, head)
             if learned:
@@ -869,9 +875,14 @@ class DocActors:
         if not named:
             return []
         entry = max(named, key=lambda x: x[0])[1]
+        why = f"'the {head.text}' → {entry.name}, the half of a divided country the story names"
+        return [self._record(self._country_actor(entry, head.text, s, e, why))]
+
+    def _country_actor(self, entry: Entry, text: str, s: int, e: int, why: str) -> Actor:
+        """The country ``entry`` (no sector) named by the words ``text`` at [s, e)."""
         iso3 = entry.country_on(self.day)
-        actor = Actor(
-            text=head.text,
+        return Actor(
+            text=text,
             name=entry.name,
             code=actor_code(self._cameo(iso3), None),
             country=iso3,
@@ -879,10 +890,32 @@ class DocActors:
             org=None,
             start=s,
             end=e,
-            resolved_by=f"'the {head.text}' → {entry.name}, the half of a divided country the story names",
+            resolved_by=why,
             key=entry.key,
         )
-        return [self._record(actor)]
+
+    def country_pairs(self) -> Mapping[int, tuple[Actor, Actor]]:
+        """ "The two countries", "both nations" (by the end of the phrase): the last two distinct
+        countries the story named before the phrase ("Trump ... North Korean leader Kim ... The
+        two countries" are the United States and North Korea); computed once per story."""
+        if self._pairs is None:
+            self._pairs = {}
+            for found in PAIR.finditer(self.text):
+                last: list[str] = []
+                for p, iso3 in reversed(self.country_mentions):
+                    if p < found.start() and iso3 not in last:
+                        last.append(iso3)
+                entries = [self.d.countries.get(c) for c in last[:2]]
+                if len(entries) < 2 or entries[0] is None or entries[1] is None:
+                    continue
+                s, e = found.start(), found.end()
+                why = (
+                    f"'{found.group()}' → the last two countries named: {entries[1].name}, {entries[0].name}"
+                )
+                first = self._country_actor(entries[1], found.group(), s, e, why)
+                second = self._country_actor(entries[0], found.group(), s, e, why)
+                self._pairs[e] = (first, second)
+        return self._pairs
 
     def _group_noun(self, word: Token) -> Token | None:
         """The sector noun a country word modifies: the noun itself ("Israeli police") or a
@@ -1015,6 +1048,15 @@ class DocActors:
             and self._in_subject(a.start)
             and not self._is_person(a)
         ]
+        pairs = [
+            pair
+            for pair in self.country_pairs().values()
+            if pair[0].end <= s and self._in_subject(pair[0].start)
+        ]
+        if pairs and (not pool or max(a.start for a in pool) <= pairs[-1][0].start):
+            # "The two countries have been discussing ... since their leaders met": both of them
+            why = f"pronoun '{head.text}' → '{pairs[-1][0].text}' in subject position"
+            return [_refer(a, head.text, s, e, f"{why}: {a.name}") for a in pairs[-1]]
         if not pool:
             return []
         actor = self._people_at(max(pool, key=lambda a: a.start))
