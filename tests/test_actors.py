@@ -599,7 +599,7 @@ def test_the_president_is_the_last_president_named(engine) -> None:  # type: ign
     # a prime minister named last is no president
     other = "Donald Trump wrote to Shinzo Abe. Aides said the prime minister wanted a deal."
     pm = resolve_word(engine, other, "minister", "2018-09-11")
-    assert pm is not None and pm.name == "Shinzo Abe"
+    assert pm is not None and (pm.name, pm.text) == ("Shinzo Abe", "prime minister")
 
 
 def test_a_title_word_names_only_a_holder_with_that_title(engine) -> None:  # type: ignore[no-untyped-def]
@@ -634,3 +634,9 @@ def test_the_two_countries_and_their_leaders(engine) -> None:  # type: ignore[no
     }
     # "their leaders met": the leaders of both, met with each other
     assert {("CHLGOV", "PERGOV"), ("PERGOV", "CHLGOV")} <= met, met
+
+
+def test_the_president_is_never_someone_out_of_office(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Aides recalled the plans of Shinzo Abe. The prime minister said the plans would stay."
+    pm = resolve_word(engine, text, "minister", "2024-03-05")
+    assert pm is None or pm.name != "Shinzo Abe"  # out of office (and dead) on the story's day

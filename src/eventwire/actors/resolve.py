@@ -1433,7 +1433,8 @@ class DocActors:
         first = head.i - len(term.term.split()) + 1  # "prime minister": "prime" is the title's
         if any(c.dep_ != "det" or c.lower_ != "the" for c in head.children if c.i < first):
             return None  # "a president", "his president", "Afghan president": not a bare title
-        s, e = self._abs(para, head)
+        s, _ = self._abs(para, head.doc[max(first, 0)])  # the whole title: "Prime Minister"
+        e = self._abs(para, head)[1]
         for _, person, _ in sorted(self.people_seen, key=lambda x: x[0], reverse=True):
             entry = self.d.entries.get(person.key or "")
             if person.start >= s or entry is None or entry.type != "person":
@@ -1441,7 +1442,7 @@ class DocActors:
             period, _ = self._period(entry)
             if period is not None and period.office in offices and _titled_as(term.term, period):
                 why = f"'the {term.term}' → the last {term.term} named before it: {entry.key}"
-                return self._record(_refer(person, head.text, s, e, why))
+                return self._record(_refer(person, self.text[s:e], s, e, why))
         return None
 
     def _np_countries(self, para: ParsedParagraph, head: Token) -> list[tuple[str | None, str, str | None]]:
