@@ -550,3 +550,93 @@ def test_sector_terms_looked_up_once_per_token_agree_with_a_fresh_lookup(engine)
             found[doc[i].text] = (hit[0].term, hit[1])
     assert found["minister"] == ("foreign minister", 2)
     assert found["police"][1] >= 1 and found["lawmakers"][1] >= 1
+
+
+def _resolve_after(engine, text: str, word: str, published: str):  # type: ignore[no-untyped-def]
+    """Who the resolver says ``word`` is where it first stands after 'the' (one-paragraph story)."""
+    from eventwire.actors import DocActors
+    from eventwire.clean import clean_article
+    from eventwire.nlp import parse_articles
+    from eventwire.records import Article, RawArticle
+
+    raw = RawArticle(source="<test>", body=text, fmt="text", title="", published=published)
+    article = clean_article(raw, (), None)
+    assert isinstance(article, Article)
+    [(article, paras)] = list(parse_articles(engine.nlp, [article]))
+    actors = DocActors(
+        engine.dictionary, article.text, paras, date.fromisoformat(published), engine.gazetteer
+    )
+    for para in paras:
+        for tok in para.doc:
+            if tok.text == word and tok.i > 0 and para.doc[tok.i - 1].lower_ == "the":
+                found = actors.resolve(para, tok)
+                return found[0] if found else None
+    raise AssertionError(word)
+
+
+def test_the_north_and_the_south_are_the_halves_the_story_names(engine) -> None:  # type: ignore[no-untyped-def]
+    korea = "South Korea and North Korea held talks. Seoul said progress on the North's arms cuts was slow."
+    north = _resolve_after(engine, korea, "North", "2018-09-11")
+    assert north is not None and (north.code, north.text) == ("PRK", "North")
+    only = "North Korea fired a missile on Friday. The South condemned the launch."
+    south = _resolve_after(engine, only, "South", "2018-09-11")
+    assert south is not None and south.code == "KOR"  # the other half of the country named
+    sudan = "Sudan and South Sudan signed a deal. The North will carry the oil of the South."
+    assert _resolve_after(engine, sudan, "North", "2015-03-01").code == "SDN"
+    assert _resolve_after(engine, sudan, "South", "2015-03-01").code == "SSD"
+    weather = "Heavy snow fell in Ohio on Monday. The North was cut off for two days."
+    assert _resolve_after(engine, weather, "North", "2018-09-11") is None  # no divided country, no place
+    macedonia = "North Macedonia joined NATO. The North celebrated."
+    assert _resolve_after(engine, macedonia, "North", "2020-04-01") is None  # no South Macedonia
+    sea = "North Korea sent ships into the South China Sea."
+    assert _resolve_after(engine, sea, "South", "2018-09-11") is None  # part of a longer name
+
+
+def test_the_president_is_the_last_president_named(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Donald Trump spoke with Shinzo Abe by phone. Aides said the president wanted a deal."
+    who = resolve_word(engine, text, "president", "2018-09-11")
+    assert who is not None and (who.name, who.code) == ("Donald Trump", "USAGOV")
+    # a prime minister named last is no president
+    other = "Donald Trump wrote to Shinzo Abe. Aides said the prime minister wanted a deal."
+    pm = resolve_word(engine, other, "minister", "2018-09-11")
+    assert pm is not None and (pm.name, pm.text) == ("Shinzo Abe", "prime minister")
+
+
+def test_a_title_word_names_only_a_holder_with_that_title(engine) -> None:  # type: ignore[no-untyped-def]
+    pres = resolve_word(engine, "The North Korean president visited a farm.", "president", "2018-09-11")
+    assert pres is not None and pres.code == "PRKGOV" and pres.name != "Kim Jong Un"
+    leader = resolve_word(engine, "The North Korean leader visited a farm.", "leader", "2018-09-11")
+    assert leader is not None and leader.name == "Kim Jong Un"
+
+
+def test_reporters_told_something_are_the_speakers_press(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "North Korea tested a rocket. Shinzo Abe told reporters that the test was a threat."
+    press = resolve_word(engine, text, "reporters", "2018-09-11")
+    assert press is not None and press.code == "JPNMED"  # not the story's North Korea
+    spoke = resolve_word(
+        engine, "North Korea tested a rocket. He said to journalists it failed.", "journalists"
+    )
+    assert spoke is not None and spoke.code == "PRKMED"  # no speaker known: the story's country
+
+
+def test_the_two_countries_and_their_leaders(engine) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chile sent a letter to Peru on Monday. The two countries have argued over fishing rights "
+        "since their leaders met in Lima."
+    )
+    pair = resolve_word(engine, text, "countries", "2018-09-11")
+    assert pair is not None and pair.country in {"CHL", "PER"}
+    leaders = {a.code for a in code_text(engine, text, "2018-09-11").actors if a.text == "their leaders"}
+    assert leaders & {"CHLGOV", "PERGOV"}
+    events = code_text(engine, text, "2018-09-11").events
+    met = {
+        (e.source.code, e.target.code) for e in events if e.source and e.target and e.cameo.startswith("04")
+    }
+    # "their leaders met": the leaders of both, met with each other
+    assert {("CHLGOV", "PERGOV"), ("PERGOV", "CHLGOV")} <= met, met
+
+
+def test_the_president_is_never_someone_out_of_office(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Aides recalled the plans of Shinzo Abe. The prime minister said the plans would stay."
+    pm = resolve_word(engine, text, "minister", "2024-03-05")
+    assert pm is None or pm.name != "Shinzo Abe"  # out of office (and dead) on the story's day

@@ -117,3 +117,21 @@ def test_no_event_is_placed_at_a_bare_compass_word(seed: dict) -> None:  # type:
     # "progress on the North's denuclearization": a topic, and "North" alone is no toponym
     for e in seed["events"]:
         assert not e["location"] or e["location"]["name"] != "North", e
+
+
+def test_the_north_is_north_korea(seed: dict) -> None:  # type: ignore[type-arg]
+    # "progress on the North's denuclearization": the North is North Korea, never a place 'North'
+    for a in seed["actors"]:
+        assert not (a["text"] == "North" and a["code"] != "PRK"), a
+    assert any(a["text"] == "North" and a["code"] == "PRK" for a in seed["actors"])
+
+
+def test_their_leaders_met_is_a_us_north_korea_meeting(seed: dict) -> None:  # type: ignore[type-arg]
+    # "The two countries have been discussing ... since their leaders met in Singapore"
+    met = [e for e in _events(seed, {"04"}, "USAGOV", "PRKGOV") if e["evidence"]["trigger"]["text"] == "met"]
+    assert met, [e["rule"] for e in seed["events"]]
+
+
+def test_reporters_are_the_press_of_who_briefed_them(seed: dict) -> None:  # type: ignore[type-arg]
+    press = {a["start"]: a["code"] for a in seed["actors"] if a["text"] == "reporters"}
+    assert press and "PRKMED" not in press.values(), press

@@ -47,6 +47,19 @@ LEADER_OFFICES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "chancellor": ("head_of_government",),
     }
 )
+# What an office holder's title must say for a title word to name them ("the president" is not
+# a Chairman of the State Affairs Commission); title words not listed name any holder.
+TITLE_STEMS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "president": ("presiden",),
+        "king": ("king",),
+        "queen": ("queen",),
+        "emir": ("emir", "amir"),
+        "prime minister": ("prime minister", "premier"),
+        "premier": ("prime minister", "premier"),
+        "chancellor": ("chancellor",),
+    }
+)
 # offices with one holder per country at a time: "the French foreign minister" names a person
 UNIQUE_OFFICES = frozenset(
     {
@@ -115,6 +128,13 @@ BODY_NOUNS = frozenset(
 )
 # Words of address before a surname: "Mrs Thatcher" is Margaret Thatcher.
 HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord dame madame monsieur sheikh sheik mullah".split())
+# "the North", "the South" in a story on a divided country: the half the story has named, by the
+# opposite word ("North Korea" / "South Korea") or the bare name ("South Sudan" / "Sudan").
+HALVES: Mapping[str, str] = MappingProxyType({"North": "South", "South": "North"})
+# Verbs whose object or 'to' phrase is the audience told something ("told reporters").
+BRIEFING_VERBS = frozenset({"tell", "brief", "say", "speak", "talk", "explain", "announce"})
+# "the two countries", "both nations": the last two countries the story named before them.
+PAIR = re.compile(r"\b(?:the two|both)\s+(?:countries|nations)\b", re.IGNORECASE)
 IT = frozenset({"it", "its"})
 THEY = frozenset({"they", "them", "their"})
 HE = frozenset({"he", "him"})
@@ -163,6 +183,15 @@ class Learned:
 def _refer(actor: Actor, text: str, start: int, end: int, why: str) -> Actor:
     """A mention (pronoun) that refers to ``actor``: its identity, the mention's own span."""
     return dataclasses.replace(actor, text=text, start=start, end=end, resolved_by=why)
+
+
+def _titled_as(term: str, period: Period | None) -> bool:
+    """Does the title of ``period`` fit the title word ``term`` (see TITLE_STEMS)?"""
+    stems = TITLE_STEMS.get(term)
+    if stems is None or period is None or period.title is None:
+        return True
+    title = period.title.lower()
+    return any(stem in title for stem in stems)
 
 
 def actor_code(country_code: str | None, sector: str | None, code: str | None = None) -> str:
@@ -236,6 +265,7 @@ class DocActors:
         self.learned: dict[str, Learned] = {}
         self.surnames: dict[str, list[Learned]] = {}
         self.mentions: dict[tuple[int, int], Actor] = {}
+        self._pairs: dict[int, tuple[Actor, Actor]] | None = None  # by the phrase's end
         self.people_seen: list[tuple[int, Actor, str | None]] = []
         self.subject_spans: list[tuple[int, int]] = []
         self.main_subject_spans: list[tuple[int, int]] = []
@@ -790,6 +820,11 @@ class DocActors:
                 return [self._record(actor)]
         if head.pos_ == "PRON":
             return self._pronoun(para, head)
+        if self._is_half(head):
+            return self._half_country(para, head)
+        pair = self.country_pairs().get(e)
+        if pair is not None:
+            return [self._record(a) for a in pair]
         if head.pos_ == "PROPN" or self._hyphen_tail(head):
             learned = self._learned_for(para, head)
             if learned:
@@ -798,6 +833,89 @@ class DocActors:
             if place is not None:
                 return [place]
         return self._sector_actor(para, head)
+
+    @staticmethod
+    def _is_half(head: Token) -> bool:
+        """Is ``head`` a capitalised 'the North' / 'the South' standing alone ("the North's
+        denuclearization"), not the start of a longer name ("the South China Sea")?"""
+        return (
+            head.text in HALVES
+            and head.i > 0
+            and head.doc[head.i - 1].lower_ == "the"
+            and head.dep_ != "compound"
+            and not (head.i + 1 < len(head.doc) and head.doc[head.i + 1].pos_ == "PROPN")
+        )
+
+    def _half_of(self, iso3: str, word: str) -> Entry | None:
+        """The ``word`` half of the divided country ``iso3`` belongs to, when the dictionary knows
+        both halves: "North Korea" or "South Korea" → North Korea for 'North'; "South Sudan" or
+        "Sudan" → Sudan for 'North' (the half with the bare name), South Sudan for 'South'."""
+        entry = self.d.countries.get(iso3)
+        if entry is None:
+            return None
+        first, _, rest = entry.name.partition(" ")
+        if first not in HALVES or not rest:
+            rest = entry.name
+        by_name = {e.name: e for e in self.d.countries.values()}
+        halves = [by_name.get(f"{w} {rest}") for w in (word, HALVES[word])]
+        if halves[0] is not None and (halves[1] is not None or rest in by_name):
+            return halves[0]  # "North Korea" beside "South Korea", "South Sudan" beside "Sudan"
+        if word == "North" and halves[1] is not None:
+            return by_name.get(rest)  # "Sudan" beside "South Sudan"
+        return None
+
+    def _half_country(self, para: ParsedParagraph, head: Token) -> list[Actor]:
+        """'the North' / 'the South': that half of the divided country the story has named
+        (the nearest mention before it of either half: "North Korea ... the South" is South
+        Korea); else no actor, never a place of that name."""
+        s, e = self._abs(para, head)
+        named = [
+            (p, half) for p, c in self.country_mentions if p < s and (half := self._half_of(c, head.text))
+        ]
+        if not named:
+            return []
+        entry = max(named, key=lambda x: x[0])[1]
+        why = f"'the {head.text}' → {entry.name}, the half of a divided country the story names"
+        return [self._record(self._country_actor(entry, head.text, s, e, why))]
+
+    def _country_actor(self, entry: Entry, text: str, s: int, e: int, why: str) -> Actor:
+        """The country ``entry`` (no sector) named by the words ``text`` at [s, e)."""
+        iso3 = entry.country_on(self.day)
+        return Actor(
+            text=text,
+            name=entry.name,
+            code=actor_code(self._cameo(iso3), None),
+            country=iso3,
+            sector=None,
+            org=None,
+            start=s,
+            end=e,
+            resolved_by=why,
+            key=entry.key,
+        )
+
+    def country_pairs(self) -> Mapping[int, tuple[Actor, Actor]]:
+        """ "The two countries", "both nations" (by the end of the phrase): the last two distinct
+        countries the story named before the phrase ("Trump ... North Korean leader Kim ... The
+        two countries" are the United States and North Korea); computed once per story."""
+        if self._pairs is None:
+            self._pairs = {}
+            for found in PAIR.finditer(self.text):
+                last: list[str] = []
+                for p, iso3 in reversed(self.country_mentions):
+                    if p < found.start() and iso3 not in last:
+                        last.append(iso3)
+                entries = [self.d.countries.get(c) for c in last[:2]]
+                if len(entries) < 2 or entries[0] is None or entries[1] is None:
+                    continue
+                s, e = found.start(), found.end()
+                why = (
+                    f"'{found.group()}' → the last two countries named: {entries[1].name}, {entries[0].name}"
+                )
+                first = self._country_actor(entries[1], found.group(), s, e, why)
+                second = self._country_actor(entries[0], found.group(), s, e, why)
+                self._pairs[e] = (first, second)
+        return self._pairs
 
     def _group_noun(self, word: Token) -> Token | None:
         """The sector noun a country word modifies: the noun itself ("Israeli police") or a
@@ -930,6 +1048,15 @@ class DocActors:
             and self._in_subject(a.start)
             and not self._is_person(a)
         ]
+        pairs = [
+            pair
+            for pair in self.country_pairs().values()
+            if pair[0].end <= s and self._in_subject(pair[0].start)
+        ]
+        if pairs and (not pool or max(a.start for a in pool) <= pairs[-1][0].start):
+            # "The two countries have been discussing ... since their leaders met": both of them
+            why = f"pronoun '{head.text}' → '{pairs[-1][0].text}' in subject position"
+            return [_refer(a, head.text, s, e, f"{why}: {a.name}") for a in pairs[-1]]
         if not pool:
             return []
         actor = self._people_at(max(pool, key=lambda a: a.start))
@@ -991,7 +1118,9 @@ class DocActors:
             start = self._conjunct_start(para, head, left_i, country) if n else s
             if country is None and igo_code is None and term.sector == "HRI" and term.kind == "group":
                 igo_code = "NGOHRI"  # "a human rights group" of no stated country: an NGO
-            holder = self._office_holder(para, term, country, head)
+            holder = (self._last_holder(para, term, head) if not origins else None) or self._office_holder(
+                para, term, country, head
+            )
             if holder is not None:
                 out.append(holder)
                 continue
@@ -1134,11 +1263,33 @@ class DocActors:
                 place = self._place_in(para, pobj) if named is None else None
                 if place is not None:
                     return [(place[0], f"placed in '{place[1]}'", None)]
+        audience = self._audience_country(para, head) if term.sector == "MED" else None
+        if audience is not None:
+            return [audience]
         pos = self._abs(para, head)[0]
         country = self.story_country(pos, self._other_party(para, head))
         if country is None and head.dep_ == "dobj":
             country = self.story_country(pos)  # the doer's is the only country named
         return [(country, f"story's country {country}", None)] if country else []
+
+    def _audience_country(
+        self, para: ParsedParagraph, head: Token
+    ) -> tuple[str | None, str, str | None] | None:
+        """Reporters told something ("Trump told reporters", "said to journalists"): the press
+        the speaker briefed, of the speaker's country, not of the country the story is about."""
+        verb = head.head
+        if head.dep_ == "pobj" and verb.lower_ == "to":
+            verb = verb.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in BRIEFING_VERBS:
+            return None
+        if head.dep_ not in {"dobj", "dative"} and not (head.dep_ == "pobj" and head.head.lower_ == "to"):
+            return None
+        for subj in verb.children:
+            if subj.dep_ == "nsubj":
+                found = self.resolve(para, subj)
+                if found and found[0].country is not None:
+                    return found[0].country, f"briefed by '{found[0].text}' → {found[0].country}", None
+        return None
 
     def _place_in(self, para: ParsedParagraph, pobj: Token) -> tuple[str, str] | None:
         """The town or region a prepositional object names: "in Tyumen", "in the town of
@@ -1253,6 +1404,8 @@ class DocActors:
             entry = self.d.office_holder(country, office, self.day)
             if entry is not None:
                 period, why = self._period(entry)
+                if not _titled_as(term.term, period):
+                    continue  # "the president" of a country whose leader is no president
                 tok_s, tok_e = self._abs(para, head)
                 return self._record(
                     Actor(
@@ -1268,6 +1421,28 @@ class DocActors:
                         key=entry.key,
                     )
                 )
+        return None
+
+    def _last_holder(self, para: ParsedParagraph, term: SectorTerm, head: Token) -> Actor | None:
+        """A bare 'the president', 'the prime minister' naming no country: the last person
+        before it in the story who held that office on the story's day ("Trump told reporters
+        ... a meeting with the president" is Trump), if any."""
+        offices = tuple(o for o in LEADER_OFFICES.get(term.term, ()) if o in UNIQUE_OFFICES)
+        if not offices or head.tag_ in {"NNS", "NNPS"} or term.term not in TITLE_STEMS:
+            return None
+        first = head.i - len(term.term.split()) + 1  # "prime minister": "prime" is the title's
+        if any(c.dep_ != "det" or c.lower_ != "the" for c in head.children if c.i < first):
+            return None  # "a president", "his president", "Afghan president": not a bare title
+        s, _ = self._abs(para, head.doc[max(first, 0)])  # the whole title: "Prime Minister"
+        e = self._abs(para, head)[1]
+        for _, person, _ in sorted(self.people_seen, key=lambda x: x[0], reverse=True):
+            entry = self.d.entries.get(person.key or "")
+            if person.start >= s or entry is None or entry.type != "person":
+                continue
+            period, _ = self._period(entry)
+            if period is not None and period.office in offices and _titled_as(term.term, period):
+                why = f"'the {term.term}' → the last {term.term} named before it: {entry.key}"
+                return self._record(_refer(person, self.text[s:e], s, e, why))
         return None
 
     def _np_countries(self, para: ParsedParagraph, head: Token) -> list[tuple[str | None, str, str | None]]:
