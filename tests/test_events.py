@@ -734,3 +734,11 @@ def test_a_capitalised_trigger_is_not_skipped(engine) -> None:  # type: ignore[n
     plain = _codes(code_text(engine, "The talks between Chile and Bolivia ended on Monday."))
     assert ("046", "asserted", "CHL", "BOL") in coded, coded
     assert coded == plain
+
+
+def test_coordinated_parties_of_a_joint_act_are_each_others_party_not_its_topic(engine) -> None:  # type: ignore[no-untyped-def]
+    for topic in ("how to bring progress on North Korea's missile programme", "how to end Syria's civil war"):
+        text = f"The Japanese envoy and his Chinese counterpart discussed {topic}."
+        coded = [(c, s, t) for c, _, s, t in _codes(code_text(engine, text)) if c.startswith("04")]
+        pairs = {(s[:3] if s else None, t[:3] if t else None) for _, s, t in coded}
+        assert pairs == {("JPN", "CHN"), ("CHN", "JPN")}, coded

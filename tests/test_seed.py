@@ -135,3 +135,11 @@ def test_their_leaders_met_is_a_us_north_korea_meeting(seed: dict) -> None:  # t
 def test_reporters_are_the_press_of_who_briefed_them(seed: dict) -> None:  # type: ignore[type-arg]
     press = {a["start"]: a["code"] for a in seed["actors"] if a["text"] == "reporters"}
     assert press and "PRKMED" not in press.values(), press
+
+
+def test_the_envoys_discussion_is_between_them(seed: dict) -> None:  # type: ignore[type-arg]
+    # "he and his U.S. counterpart Stephen Biegun discussed how to bring progress on the North's
+    # denuclearization": the two envoys' talks, not a talk with North Korea
+    talks = [e for e in seed["events"] if e["evidence"]["trigger"]["text"] == "discussed"]
+    pairs = {(e["source"]["country"], e["target"]["country"]) for e in talks if e["source"] and e["target"]}
+    assert pairs == {("KOR", "USA"), ("USA", "KOR")}, talks

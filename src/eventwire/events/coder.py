@@ -1228,10 +1228,15 @@ class _SentenceCoder:
         code, modality, rule, reporter = framed
         confidence = 0.9
         pairs: list[tuple[Actor, Actor | None, str]] = []
-        if targets:
+        # coordinated parties of a joint act are each other's party; a generic target found
+        # elsewhere in the clause is its topic ("he and his U.S. counterpart discussed progress on
+        # the North's denuclearization": the two envoys met, North Korea is what they discussed)
+        joint = len(sources) >= 2 and pattern.symmetric
+        parties = joint and len({a.country for a in sources}) >= 2
+        if targets and not (parties and self.generic_target):
             how = "+generic-target" if self.generic_target else ""
             pairs = [(s, t, rule + how) for s in sources for t in targets]
-        elif len(sources) >= 2 and pattern.symmetric:
+        elif joint:
             pairs = [(a, b, rule + "+coordinated") for a in sources for b in sources if a is not b]
         else:
             about = self.statement_about(tok) if code.root == "01" else []
