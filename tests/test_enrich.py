@@ -11,6 +11,15 @@ from .conftest import code_text
 TUE = date(2018, 9, 11)  # a Tuesday
 
 
+def _locate(engine, text: str, verb: str):  # type: ignore[no-untyped-def]
+    """The event place :func:`locate_event` picks for the first token ``verb`` of ``text``."""
+    from eventwire.enrich.attach import locate_event, toponym_tokens
+
+    doc = engine.nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+
+
 @pytest.mark.parametrize(
     ("text", "future", "value", "precision"),
     [
@@ -250,12 +259,8 @@ def test_a_passive_subject_that_is_a_place(engine) -> None:  # type: ignore[no-u
 
 
 def test_the_target_of_an_attack_and_a_destination_smaller_than_a_country(engine) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
     def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
-        doc = engine.nlp(text)
-        trigger = next(t for t in doc if t.text == verb)
-        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+        return _locate(engine, text, verb)
 
     span, tier = locate("The militia launched a fresh offensive on Mogadishu on Sunday.", "launched")
     assert span is not None and span.text == "Mogadishu" and tier == "on", (span, tier)
@@ -423,12 +428,8 @@ def test_a_time_of_day_after_at_is_no_place(engine) -> None:  # type: ignore[no-
 
 
 def test_a_verb_of_saying_takes_only_its_own_locative_phrase(engine) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
     def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
-        doc = engine.nlp(text)
-        trigger = next(t for t in doc if t.text == verb)
-        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+        return _locate(engine, text, verb)
 
     text = "Two traders were shot dead in Mombasa on Friday, the police said."
     span, tier = locate(text, "said")  # what was reported happened in Mombasa, not the saying
@@ -454,12 +455,8 @@ def test_a_country_named_after_the_event_in_another_phrase_is_background(engine)
 
 
 def test_a_possessive_place_of_an_object_names_where_only_when_it_owns_a_place(engine) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
     def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
-        doc = engine.nlp(text)
-        trigger = next(t for t in doc if t.text == verb)
-        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+        return _locate(engine, text, verb)
 
     span, tier = locate("Riot police patrolled Kenya's main cities on Saturday.", "patrolled")
     assert span is not None and span.text == "Kenya" and tier == "object", (span, tier)
@@ -468,12 +465,8 @@ def test_a_possessive_place_of_an_object_names_where_only_when_it_owns_a_place(e
 
 
 def test_capturing_a_title_or_shooting_a_film_has_no_place(engine) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
     def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
-        doc = engine.nlp(text)
-        trigger = next(t for t in doc if t.text == verb)
-        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+        return _locate(engine, text, verb)
 
     span, tier = locate("The young sprinter captured her first title in Mombasa on Sunday.", "captured")
     assert span is None and tier == "none", (span, tier)
@@ -486,12 +479,8 @@ def test_capturing_a_title_or_shooting_a_film_has_no_place(engine) -> None:  # t
 
 
 def test_a_place_inside_an_organisation_name_says_whose_unless_it_is_the_scene(engine) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
     def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
-        doc = engine.nlp(text)
-        trigger = next(t for t in doc if t.text == verb)
-        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+        return _locate(engine, text, verb)
 
     span, tier = locate("Rebels shelled the Kenya Defence Forces positions on Monday.", "shelled")
     assert span is None and tier == "none", (span, tier)
@@ -500,12 +489,8 @@ def test_a_place_inside_an_organisation_name_says_whose_unless_it_is_the_scene(e
 
 
 def test_an_unknown_region_and_the_point_of_a_direction_are_less_specific_than_a_town(engine) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
     def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
-        doc = engine.nlp(text)
-        trigger = next(t for t in doc if t.text == verb)
-        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+        return _locate(engine, text, verb)
 
     # Tundura is no place the Gazetteer knows, but its phrase calls it a region
     text = "Gunmen killed nine villagers in the town of Malindi, in the northern region of Tundura."
@@ -540,12 +525,8 @@ def test_an_object_the_tagger_took_for_a_person_is_a_place_when_the_gazetteer_kn
 
 
 def test_the_point_of_a_direction_on_the_verb_is_its_place_when_nothing_else_is(engine) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
     def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
-        doc = engine.nlp(text)
-        trigger = next(t for t in doc if t.text == verb)
-        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+        return _locate(engine, text, verb)
 
     span, tier = locate("Police arrested five suspects north of Mombasa on Tuesday.", "arrested")
     assert span is not None and span.text == "Mombasa" and tier == "direction", (span, tier)
@@ -556,12 +537,8 @@ def test_the_point_of_a_direction_on_the_verb_is_its_place_when_nothing_else_is(
 
 
 def test_a_place_in_an_according_to_phrase_is_where_the_source_is(engine) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
     def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
-        doc = engine.nlp(text)
-        trigger = next(t for t in doc if t.text == verb)
-        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+        return _locate(engine, text, verb)
 
     text = "Two soldiers were killed on Monday, according to a police spokesman in Nairobi."
     span, tier = locate(text, "killed")
@@ -629,12 +606,8 @@ def test_a_place_the_parser_hung_on_a_day_is_the_verbs_place(engine) -> None:  #
 
 
 def test_a_participle_telling_the_result_takes_the_place_its_verb_struck(engine) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
     def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
-        doc = engine.nlp(text)
-        trigger = next(t for t in doc if t.text == verb)
-        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+        return _locate(engine, text, verb)
 
     span, tier = locate("Gunmen attacked Garissa town on Sunday, killing twelve people.", "killing")
     assert span is not None and "Garissa" in span.text and tier == "cause", (span, tier)
@@ -667,12 +640,8 @@ def test_the_name_in_the_of_phrase_of_a_part_of_a_place_is_a_place(engine) -> No
 
 
 def test_an_in_phrase_saying_where_a_named_place_lies_gives_way_to_that_place(engine) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
     def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
-        doc = engine.nlp(text)
-        trigger = next(t for t in doc if t.text == verb)
-        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+        return _locate(engine, text, verb)
 
     for text in (
         "A journalist was killed by an air raid on the village of Kiborodi in the Rift Valley.",
@@ -683,12 +652,8 @@ def test_an_in_phrase_saying_where_a_named_place_lies_gives_way_to_that_place(en
 
 
 def test_a_part_of_a_country_is_no_whole_country(engine) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
     def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
-        doc = engine.nlp(text)
-        trigger = next(t for t in doc if t.text == verb)
-        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+        return _locate(engine, text, verb)
 
     # below the trigger a whole country is background, a part of one is the scene
     text = "He was captured while carrying out an attack in northern Kenya in 1999."
@@ -760,12 +725,8 @@ def test_a_country_naming_a_settlement_is_no_whole_country(engine) -> None:  # t
 
 
 def test_an_on_phrase_is_a_target_only_of_an_act_that_hits_a_place(engine) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
     def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
-        doc = engine.nlp(text)
-        trigger = next(t for t in doc if t.text == verb)
-        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+        return _locate(engine, text, verb)
 
     # the topic of a noun is no target
     span, tier = locate("The envoys discussed how to make progress on the Mombasa port deal.", "discussed")
@@ -786,11 +747,7 @@ def test_an_on_phrase_is_a_target_only_of_an_act_that_hits_a_place(engine) -> No
     ],
 )
 def test_a_bare_compass_word_is_no_place(engine, text: str) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
-    doc = engine.nlp(text)
-    trigger = next(t for t in doc if t.text == "discussed")
-    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    span, tier = _locate(engine, text, "discussed")
     assert span is None and tier == "none", (span, tier)
 
 
@@ -818,12 +775,8 @@ def test_a_dateline_town_whose_country_the_story_never_names_is_no_focus(engine)
 
 
 def test_a_from_phrase_in_the_object_is_where_it_came_from(engine) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
     def locate(text: str, verb: str):  # type: ignore[no-untyped-def]
-        doc = engine.nlp(text)
-        trigger = next(t for t in doc if t.text == verb)
-        return locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+        return _locate(engine, text, verb)
 
     span, tier = locate("Police arrested members of a gang from Kisumu.", "arrested")
     assert span is None and tier == "none", (span, tier)
@@ -847,11 +800,7 @@ def test_a_from_phrase_in_the_object_is_where_it_came_from(engine) -> None:  # t
 def test_of_an_object_and_a_locative_phrase_alike_the_object_is_the_scene(
     engine, text: str, verb: str, place: str
 ) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
-    doc = engine.nlp(text)
-    trigger = next(t for t in doc if t.text == verb)
-    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    span, tier = _locate(engine, text, verb)
     assert span is not None and span.text == place and tier == "object", (span, tier)
 
 
@@ -867,11 +816,7 @@ def test_of_an_object_and_a_locative_phrase_alike_the_object_is_the_scene(
     ],
 )
 def test_the_owner_of_a_place_noun_only_says_where_it_lies(engine, text: str, verb: str, place: str) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
-    doc = engine.nlp(text)
-    trigger = next(t for t in doc if t.text == verb)
-    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    span, tier = _locate(engine, text, verb)
     assert span is not None and span.text == place, (span, tier)
 
 
@@ -885,11 +830,7 @@ def test_the_owner_of_a_place_noun_only_says_where_it_lies(engine, text: str, ve
 def test_a_passive_subject_of_a_verb_that_takes_a_place(
     engine, text: str, verb: str, place: str | None
 ) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
-    doc = engine.nlp(text)
-    trigger = next(t for t in doc if t.text == verb)
-    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    span, tier = _locate(engine, text, verb)
     assert (span.text if span is not None else None) == place, (span, tier)
 
 
@@ -907,9 +848,5 @@ def test_a_passive_subject_of_a_verb_that_takes_a_place(
 def test_an_institution_that_a_verb_of_force_hits_is_its_place(
     engine, text: str, verb: str, place: str
 ) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.enrich.attach import locate_event, toponym_tokens
-
-    doc = engine.nlp(text)
-    trigger = next(t for t in doc if t.text == verb)
-    span, tier = locate_event(trigger, toponym_tokens(doc, engine.gazetteer), engine.gazetteer)
+    span, tier = _locate(engine, text, verb)
     assert span is not None and span.text == place and tier == "object", (span, tier)
