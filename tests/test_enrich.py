@@ -167,6 +167,22 @@ def test_publication_date_when_the_clause_has_none(engine) -> None:  # type: ign
     assert (e.date, e.date_precision) == ("2018-09-11", "publication")
 
 
+def test_a_date_owning_a_noun_after_a_bound_word_dates_that_noun(engine) -> None:  # type: ignore[no-untyped-def]
+    # "after last month's collapse when X cancelled ...": the collapse (and the cancelling) was last month
+    text = (
+        "Diplomats hope next week's meeting will help, after last month's collapse when Japan "
+        "cancelled a visit to Beijing by its foreign minister."
+    )
+    e = next(
+        e for e in code_text(engine, text, "2018-09-11").events if e.evidence.trigger.text == "cancelled"
+    )
+    assert (e.date, e.date_precision) == ("2018-08-01", "month"), e
+    # a bare bound still dates nothing: "since last month" is when a period began
+    text = "Japan has refused to meet China since last month."
+    e = next(e for e in code_text(engine, text, "2018-09-11").events if e.root == "12")
+    assert e.date_precision == "publication", e
+
+
 def test_quotes_with_speakers(engine) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Foreign Minister Ilse Varga of Hungary spoke on Monday.\n\n"

@@ -143,3 +143,22 @@ def test_the_envoys_discussion_is_between_them(seed: dict) -> None:  # type: ign
     talks = [e for e in seed["events"] if e["evidence"]["trigger"]["text"] == "discussed"]
     pairs = {(e["source"]["country"], e["target"]["country"]) for e in talks if e["source"] and e["target"]}
     assert pairs == {("KOR", "USA"), ("USA", "KOR")}, talks
+
+
+def test_seed_event_dates(seed: dict) -> None:  # type: ignore[type-arg]
+    def dated(trigger: str) -> set[tuple[str, str]]:
+        return {
+            (e["date"], e["date_precision"])
+            for e in seed["events"]
+            if e["evidence"]["trigger"]["text"] == trigger
+        }
+
+    # "after last month's setback when Trump canceled a visit to Pyongyang by ... Pompeo"
+    assert dated("canceled") == {("2018-08-01", "month")}
+    # the White House said on Monday (the story is of Tuesday 2018-09-11)
+    white_house = [
+        e
+        for e in seed["events"]
+        if e["source"] and e["source"]["code"] == "USAGOV" and "White House" in e["evidence"]["sentence"]
+    ]
+    assert any(e["date"] == "2018-09-10" and e["date_precision"] == "day" for e in white_house), white_house

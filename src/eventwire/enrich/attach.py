@@ -20,6 +20,16 @@ from eventwire.records import Article, Event, Place, Span
 # "since 1989", "until March", "by the end of June": a bound of a period, not the event's date
 _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|through|by|before|after|from)\s+(?:the\s+)?$", re.I)
 VAGUE = frozenset({"present", "past", "future"})
+_POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
+
+
+def _is_bound(text: str, expr: DateExpr) -> bool:
+    """Whether ``expr`` bounds a period ("since 1989", "after last month") rather than dating
+    something; a date that owns a noun dates that noun ("after last month's setback": the setback
+    was last month)."""
+    return _BOUND_BEFORE.search(text[: expr.start]) is not None and not _POSSESSIVE.match(text[expr.end :])
+
+
 LOCATIVE = frozenset(
     {
         "in",
@@ -147,7 +157,7 @@ def event_date(
         exprs = [
             x
             for x in find_dates(sent.text, anchor, future=future)
-            if x.precision not in VAGUE and not _BOUND_BEFORE.search(sent.text[: x.start])
+            if x.precision not in VAGUE and not _is_bound(sent.text, x)
         ]
         if seen is not None:
             seen[key] = exprs
