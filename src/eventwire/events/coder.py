@@ -1229,8 +1229,8 @@ class _SentenceCoder:
         confidence = 0.9
         pairs: list[tuple[Actor, Actor | None, str]] = []
         # coordinated parties of a joint act are each other's party; a generic target found
-        # elsewhere in the clause is its topic ("he and his U.S. counterpart discussed progress on
-        # the North's denuclearization": the two envoys met, North Korea is what they discussed)
+        # elsewhere in the clause is its topic ("the Japanese envoy and his Chinese counterpart
+        # discussed how to end Syria's war": the two envoys met, Syria is what they discussed)
         joint = len(sources) >= 2 and pattern.symmetric
         parties = joint and len({a.country for a in sources}) >= 2
         if targets and not (parties and self.generic_target):
