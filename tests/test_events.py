@@ -599,38 +599,36 @@ def test_a_place_is_a_target_only_of_acts_aimed_at_its_state(  # type: ignore[no
         assert any(t is not None and t.startswith(tgt) for _, t in coded), coded
 
 
-def test_the_target_may_sit_in_a_phrase_inside_the_verbs_phrase(engine) -> None:  # type: ignore[no-untyped-def]
-    coded = _codes(
-        code_text(engine, "The Kenyan president reneged on his commitment to the Ugandan farmers.")
-    )
-    assert any(c == "120" and t == "UGAAGR" for c, _, _, t in coded), coded
-
-
-def test_a_complaint_is_against_what_it_is_over(engine) -> None:  # type: ignore[no-untyped-def]
-    coded = _codes(code_text(engine, "Kenya complained to the United Nations over Ugandan border raids."))
-    assert any(c == "114" and t == "UGA" for c, _, _, t in coded), coded
-
-
-def test_a_preposition_left_without_object_takes_the_noun_after_it(engine) -> None:  # type: ignore[no-untyped-def]
-    # parsed as "to | officers holed up": the officers are the subject of the participle clause
-    text = (
-        "Chile has granted diplomatic asylum to four Bolivian army officers holed up in a diplomatic"
-        " residence since last week's coup, the Chilean embassy said on Monday."
-    )
-    coded = _codes(code_text(engine, text))
-    assert any(c == "075" and t == "BOLMIL" for c, _, _, t in coded), coded
-
-
-def test_a_demand_to_withdraw_is_aimed_at_who_withdraws(engine) -> None:  # type: ignore[no-untyped-def]
-    coded = _codes(
-        code_text(engine, "The African Union demanded the withdrawal of Ugandan troops from Kenya on Monday.")
-    )
-    assert any(c == "1056" and t == "UGAMIL" for c, _, _, t in coded), coded
-
-
-def test_hacking_into_a_thing_is_aimed_at_its_owner(engine) -> None:  # type: ignore[no-untyped-def]
-    coded = _codes(code_text(engine, "Chile has tried to hack into the computers of Bolivian army officers."))
-    assert any(c == "176" and t == "BOLMIL" for c, _, _, t in coded), coded
+@pytest.mark.parametrize(
+    ("sentence", "code", "target"),
+    [
+        # a phrase inside the verb's phrase
+        ("The Kenyan president reneged on his commitment to the Ugandan farmers.", "120", "UGAAGR"),
+        # a complaint is against what it is over
+        ("Kenya complained to the United Nations over Ugandan border raids.", "114", "UGA"),
+        # a preposition the parser left without an object takes the noun after it ("to | officers
+        # holed up": the officers parsed as the subject of the participle clause)
+        (
+            "Chile has granted diplomatic asylum to four Bolivian army officers holed up in a diplomatic"
+            " residence since last week's coup, the Chilean embassy said on Monday.",
+            "075",
+            "BOLMIL",
+        ),
+        # a demand to withdraw is aimed at who withdraws
+        (
+            "The African Union demanded the withdrawal of Ugandan troops from Kenya on Monday.",
+            "1056",
+            "UGAMIL",
+        ),
+        # hacking into a thing is aimed at its owner
+        ("Chile has tried to hack into the computers of Bolivian army officers.", "176", "BOLMIL"),
+    ],
+)
+def test_a_target_found_in_a_phrase_of_the_verbs_phrase(  # type: ignore[no-untyped-def]
+    engine, sentence: str, code: str, target: str
+) -> None:
+    coded = _codes(code_text(engine, sentence))
+    assert any(c == code and t == target for c, _, _, t in coded), coded
 
 
 def test_ordering_someone_to_act_is_a_demand(engine) -> None:  # type: ignore[no-untyped-def]
