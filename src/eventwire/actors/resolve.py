@@ -517,7 +517,7 @@ class DocActors:
             Actor(
                 text=self.text[s:e],
                 name=name,
-                code=actor_code(self._cameo(iso3), "CVL"),
+                code=actor_code(self.cameo_code(iso3), "CVL"),
                 country=iso3,
                 sector="CVL",
                 org=None,
@@ -554,7 +554,7 @@ class DocActors:
             return Actor(
                 text=text or m.text,
                 name=entry.name,
-                code=actor_code(self._cameo(country), sector),
+                code=actor_code(self.cameo_code(country), sector),
                 country=country,
                 sector=sector,
                 org=None,
@@ -580,7 +580,7 @@ class DocActors:
         return Actor(
             text=text or m.text,
             name=entry.name,
-            code=actor_code(self._cameo(country), sector, period.code if period else None),
+            code=actor_code(self.cameo_code(country), sector, period.code if period else None),
             country=country,
             sector=sector,
             org=period.org if period else None,
@@ -590,7 +590,8 @@ class DocActors:
             key=entry.key,
         )
 
-    def _cameo(self, iso3: str | None) -> str | None:
+    def cameo_code(self, iso3: str | None) -> str | None:
+        """The CAMEO country code of ``iso3`` (itself when the dictionary has none)."""
         if iso3 is None:
             return None
         entry = self.d.countries.get(iso3)
@@ -812,7 +813,7 @@ class DocActors:
                 actor = dataclasses.replace(
                     actor,
                     sector="CVL",
-                    code=actor_code(self._cameo(actor.country), "CVL"),
+                    code=actor_code(self.cameo_code(actor.country), "CVL"),
                     resolved_by=f"{actor.resolved_by}; a city named as a place → its people (CVL)",
                 )
             # "envoys of South Korea": a country mention inside a longer NP is handled below
@@ -884,7 +885,7 @@ class DocActors:
         return Actor(
             text=text,
             name=entry.name,
-            code=actor_code(self._cameo(iso3), None),
+            code=actor_code(self.cameo_code(iso3), None),
             country=iso3,
             sector=None,
             org=None,
@@ -968,7 +969,7 @@ class DocActors:
         return dataclasses.replace(
             actor,
             country=country,
-            code=actor_code(self._cameo(country), actor.sector),
+            code=actor_code(self.cameo_code(country), actor.sector),
             resolved_by=f"{actor.resolved_by}; {why} → {country}",
         )
 
@@ -994,7 +995,7 @@ class DocActors:
         return Actor(
             text=text,
             name=learned.name,
-            code=actor_code(self._cameo(d.country), d.sector, d.code),
+            code=actor_code(self.cameo_code(d.country), d.sector, d.code),
             country=d.country,
             sector=d.sector,
             org=d.org,
@@ -1129,7 +1130,7 @@ class DocActors:
                     Actor(
                         text=self.text[start:e],
                         name=self.text[start:e],
-                        code=actor_code(self._cameo(country), term.sector, igo_code),
+                        code=actor_code(self.cameo_code(country), term.sector, igo_code),
                         country=country,
                         sector=term.sector,
                         org=None,
@@ -1376,7 +1377,7 @@ class DocActors:
                     owner,
                     name=self.text[start:end],
                     sector=None,
-                    code=actor_code(self._cameo(owner.country), None),
+                    code=actor_code(self.cameo_code(owner.country), None),
                     key=None,
                 )
                 why = f"noun marked by country '{m.text}' (no sector)"
@@ -1411,7 +1412,7 @@ class DocActors:
                     Actor(
                         text=head.text,
                         name=entry.name,
-                        code=actor_code(self._cameo(country), period.sector if period else None),
+                        code=actor_code(self.cameo_code(country), period.sector if period else None),
                         country=country,
                         sector=period.sector if period else None,
                         org=None,

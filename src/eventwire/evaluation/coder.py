@@ -33,6 +33,7 @@ from eventwire.evaluation.common import (
     pct,
     run_parts,
 )
+from eventwire.events.cameo import quad_class
 
 
 def pentaclass(root: str) -> int:
@@ -45,8 +46,7 @@ def pentaclass(root: str) -> int:
 
 def quad_split(root: str) -> int:
     """Diagnostic: statements alone in class 0, everything else by CAMEO QuadClass."""
-    r = int(root)
-    return 0 if r == 1 else 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4
+    return 0 if int(root) == 1 else quad_class(root)
 
 
 def _plover(label: str | None) -> str | None:

@@ -805,10 +805,9 @@ class _SentenceCoder:
             things.extend(toks)
         if pattern.code[:2] in UNATTRIBUTED_ROOTS:
             # force against things in a place is against the place ("fired at targets in Jericho")
-            named = [p for t in things for p in prep_objects(t, "in") if p.pos_ == "PROPN"]
-            placed = [self._country_of_place(p, PLACE_OF_TARGET) for p in named]
-            if any(placed):
-                return [a for a in placed if a is not None][:1]
+            placed = self._placed_in(things, PLACE_OF_TARGET)
+            if placed is not None:
+                return [placed]
         self.generic_target = True
         for spec in GENERIC_TARGETS:
             toks = self.generic_target_tokens(tok, spec, pattern.code[:2] >= "14")
@@ -824,10 +823,15 @@ class _SentenceCoder:
         are kept."""
         if any(a.country is not None for a in actors):
             return actors
-        forces = [t for t in toks if t.lemma_.lower() in FORCE_NOUNS]
-        named = [p for t in forces for p in prep_objects(t, "in") if p.pos_ == "PROPN"]
-        placed = [a for a in (self._country_of_place(p, PLACE_OF_HOST) for p in named) if a is not None]
-        return placed[:1] or actors
+        placed = self._placed_in([t for t in toks if t.lemma_.lower() in FORCE_NOUNS], PLACE_OF_HOST)
+        return [placed] if placed is not None else actors
+
+    def _placed_in(self, things: list[Token], how: str) -> Actor | None:
+        """The country actor (:meth:`_country_of_place`) of the first proper noun in an "in"
+        phrase of ``things`` that names a place ("targets in Jericho", "a force in Liberia")."""
+        named = [p for t in things for p in prep_objects(t, "in") if p.pos_ == "PROPN"]
+        placed = [a for a in (self._country_of_place(p, how) for p in named) if a is not None]
+        return placed[0] if placed else None
 
     def generic_target_tokens(self, tok: Token, spec: str, forceful: bool = False) -> list[Token]:
         """Places a target often sits when the pattern's own places are empty; for an act of
@@ -882,7 +886,7 @@ class _SentenceCoder:
             foreign = source.country is not None and actor.country not in {None, source.country}
             if scope is None or (scope == 1 and not foreign):
                 continue
-            kind = self._mention_kind(actor)
+            kind = self._mention_kind(actor, root)
             if kind == "place" and not self._place_may_be_target(root, chain, links, code):
                 continue
             other = actor.country != source.country or (actor.key != source.key and actor.country is None)
@@ -948,13 +952,11 @@ class _SentenceCoder:
         root = self._span_root(actor)
         return frozenset(t.i for t in root.subtree) if root is not None else frozenset()
 
-    def _mention_kind(self, actor: Actor) -> str:
-        """'modifier' ("North Korean leader"), 'place' ("met in Singapore") or 'actor'."""
-        rel = actor.start - self.para.offset
-        span = self.para.doc.char_span(rel, actor.end - self.para.offset, alignment_mode="expand")
-        if span is None:
+    def _mention_kind(self, actor: Actor, root: Token | None) -> str:
+        """'modifier' ("North Korean leader"), 'place' ("met in Singapore") or 'actor'; ``root``
+        is the mention's syntactic head (:meth:`_span_root`)."""
+        if root is None:
             return "actor"
-        root = span.root
         if root.dep_ in {"amod", "compound", "nmod"} or (
             root.dep_ == "poss" and (actor.key or "").startswith("country:")
         ):
@@ -1196,9 +1198,8 @@ class _SentenceCoder:
             iso3 = place[0] if place is not None else None
         if iso3 is None:
             return None
-        entry = self.actors.d.countries.get(iso3)
         start = self.para.offset + tok.idx
-        country_code = entry.cameo if entry is not None and entry.cameo else iso3
+        country_code = self.actors.cameo_code(iso3)
         # an unidentified perpetrator of violence is an armed group of no known allegiance (UAF)
         sector = "UAF" if how == PLACE_OF_ACT else None
         return Actor(

@@ -277,12 +277,6 @@ def framed_lemmas(noun: Token, depth: int = 0) -> frozenset[str]:
     return frozenset(out)
 
 
-def fits(p: Pattern, tok: Token, framed: bool = False) -> str | None:
-    """None when pattern ``p`` fits trigger ``tok``, else the reason it does not. With
-    ``framed``, the object may be a framing noun whose inner noun fits ("mediation efforts")."""
-    return TriggerView(tok).fits(p, framed)
-
-
 class TriggerView:
     """What the patterns of one trigger look at, read from the parse once for all of them:
     its children, its objects and their lemmas, its preposition objects."""
@@ -320,7 +314,8 @@ class TriggerView:
         return self._has_prep[prep]
 
     def fits(self, p: Pattern, framed: bool = False) -> str | None:
-        """``fits`` for this trigger."""
+        """None when pattern ``p`` fits this trigger, else the reason it does not. With
+        ``framed``, the object may be a framing noun whose inner noun fits ("mediation efforts")."""
         if p.particle is not None and not any(
             c.dep_ == "prt" and c.lower_ == p.particle for c in self.children
         ):
