@@ -257,6 +257,7 @@ class ActorDictionary:
         # built by finish(): every form's (entry, kind) in precedence order, and for each first
         # token the lengths of its forms, longest first
         self._forms: dict[tuple[str, ...], tuple[tuple[Entry, str], ...]] = {}
+        self.country_by_name: dict[str, Entry] = {}  # built by finish()
         self._lengths: dict[str, tuple[int, ...]] = {}
         self._office: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self.max_sector_words = 1
@@ -303,6 +304,7 @@ class ActorDictionary:
                 forms[form].append((entry, kind))
             self._lengths[first] = tuple(sorted({len(c[0]) for c in candidates}, reverse=True))
         self._forms = {form: tuple(hits) for form, hits in forms.items()}
+        self.country_by_name = {e.name: e for e in self.countries.values()}
 
     # -- lookups --------------------------------------------------------------------------------
     def find(self, text: str) -> list[Match]:
@@ -333,9 +335,7 @@ class ActorDictionary:
         """A short form that only one dictionary entry has, and that entry has led a country
         (head of state or government): "Putin", "Bouteflika" stand alone in news."""
         toks = tuple(_fold(t) for t, _, _ in tokenize(form))
-        owners = {
-            entry.key for cand, entry, _kind in self._index.get(toks[0] if toks else "", ()) if cand == toks
-        }
+        owners = {entry.key for entry, _kind in self._forms.get(toks, ())}
         if len(owners) != 1:
             return False
         entry = self.entries[next(iter(owners))]
@@ -356,10 +356,6 @@ class ActorDictionary:
 
     def sector_term(self, words: Iterable[str]) -> SectorTerm | None:
         return self.sectors.get(" ".join(w.lower() for w in words))
-
-    def sector_named(self, text: str) -> SectorTerm | None:
-        """The sector term written ``text`` (any case): ``sector_term([text])``."""
-        return self.sectors.get(text.lower())
 
 
 def _data_text(name: str) -> str | None:

@@ -244,13 +244,11 @@ class DocActors:
         self.day = day
         self.paragraphs = tuple(paragraphs)
         self.places = places
-        # derived per-story indexes (built lazily, rebuilt when the spans they index grow)
+        # derived per-story indexes
         self._periods: dict[int, tuple[Period | None, str]] = {}
         # (id of a paragraph's Doc, token index) → the sector term ending there; the Docs live
         # as long as self.paragraphs
         self._sectors: dict[tuple[int, int], tuple[SectorTerm, int] | None] = {}
-        self._subject_index: tuple[int, list[int], list[int]] = (0, [], [])
-        self._main_subject_index: tuple[int, list[int], list[int]] = (0, [], [])
         found = [m for m in self._valid_matches(dictionary.find(text)) if not self._region_named(m)]
         named = frozenset(
             country
@@ -283,6 +281,9 @@ class DocActors:
                     self.subject_spans.append(span)
                     if tok.head.dep_ == "ROOT":
                         self.main_subject_spans.append(span)
+        # the subjects' spans merged, for a binary search (_in_subject)
+        self._subjects = _merged(self.subject_spans)
+        self._main_subjects = _merged(self.main_subject_spans)
         for m in self.matches:
             self._record(self._from_match(m))
 
@@ -665,7 +666,7 @@ class DocActors:
                 lead = tok.text_with_ws + lead
                 first = tok
             low = lead.lower()
-            term = self.d.sector_named(low + stem) or self.d.sector_named(low + raw)
+            term = self.d.sectors.get(low + stem) or self.d.sectors.get(low + raw)
             if term:
                 best = (term, n)
         return best
@@ -773,15 +774,11 @@ class DocActors:
 
     def _in_subject(self, pos: int) -> bool:
         """Is the character ``pos`` inside the span of a clause's subject?"""
-        if self._subject_index[0] != len(self.subject_spans):
-            self._subject_index = (len(self.subject_spans), *_merged(self.subject_spans))
-        return _inside(self._subject_index[1], self._subject_index[2], pos)
+        return _inside(*self._subjects, pos)
 
     def _in_main_subject(self, pos: int) -> bool:
         """Is the character ``pos`` inside the span of a main clause's subject?"""
-        if self._main_subject_index[0] != len(self.main_subject_spans):
-            self._main_subject_index = (len(self.main_subject_spans), *_merged(self.main_subject_spans))
-        return _inside(self._main_subject_index[1], self._main_subject_index[2], pos)
+        return _inside(*self._main_subjects, pos)
 
     @staticmethod
     def _hyphen_tail(tok: Token) -> bool:
@@ -857,7 +854,7 @@ class DocActors:
         first, _, rest = entry.name.partition(" ")
         if first not in HALVES or not rest:
             rest = entry.name
-        by_name = {e.name: e for e in self.d.countries.values()}
+        by_name = self.d.country_by_name
         halves = [by_name.get(f"{w} {rest}") for w in (word, HALVES[word])]
         if halves[0] is not None and (halves[1] is not None or rest in by_name):
             return halves[0]  # "North Korea" beside "South Korea", "South Sudan" beside "Sudan"
