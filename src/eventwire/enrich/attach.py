@@ -12,7 +12,7 @@ from spacy.tokens import Span as TokSpan
 
 from eventwire.enrich.dates import DateExpr, find_dates
 from eventwire.enrich.places import Gazetteer, Resolved
-from eventwire.enrich.toponyms import Toponym, find_toponyms
+from eventwire.enrich.toponyms import PLACE_LABELS, Toponym, find_toponyms
 from eventwire.events.coder import SPEECH_VERBS, clause_verb
 from eventwire.nlp import ParsedParagraph
 from eventwire.records import Article, Event, Place, Span
@@ -48,7 +48,6 @@ LOCATIVE = frozenset(
     }
 )
 OBJECT_DEPS = frozenset({"dobj"})  # "captured the town of Kherson", "shelled Aleppo"
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # weaker place phrases, tried only when no locative phrase, object or subject names a place: the
 # target of an attack anywhere in the sentence ("a raid on a house in Dunya Pur", "on the outskirts
 # of Khartoum") and where the event's movement goes or comes from ("shipped to Guantanamo Bay",
@@ -410,7 +409,6 @@ REGION_NOUNS = frozenset("region province state governorate county prefecture te
 
 
 # "30 km north of Baghdad": the place the scene is measured from, weaker than any other place
-_DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
 # "northern Iraq", "central Syria": a part of a country, not the whole
 _PART_WORDS = frozenset(
     "northern southern eastern western central northeastern northwestern southeastern southwestern".split()
@@ -420,11 +418,11 @@ _PART_WORDS = frozenset(
 def span_size(gaz: Gazetteer, span: TokSpan) -> float:
     """:func:`place_size` of a place phrase; a name the Gazetteer does not know but that its
     phrase calls a region ("Adamawa state", "the province of Paktika", ``REGION_NOUNS``) counts as
-    a region, and the point of a direction ("north of Baghdad", ``_DIRECTIONS``) as less specific
+    a region, and the point of a direction ("north of Baghdad", ``COMPASS_WORDS``) as less specific
     than any place but a country."""
     size = place_size(gaz, span.text)
     last = span[-1]
-    if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lower_ in _DIRECTIONS:
+    if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lower_ in COMPASS_WORDS:
         return max(size, _COUNTRY_SIZE / 2)
     if size != _UNKNOWN_SIZE:
         return size
@@ -477,7 +475,7 @@ def _direction_points(heads: Iterable[Token]) -> list[Token]:
         p
         for h in heads
         for d in h.children
-        if d.dep_ in {"advmod", "npadvmod"} and d.lower_ in _DIRECTIONS
+        if d.dep_ in {"advmod", "npadvmod"} and d.lower_ in COMPASS_WORDS
         for p in d.children
         if p.dep_ == "prep" and p.lower_ == "of"
     ]
@@ -698,18 +696,17 @@ def locate_event(
 
 
 def event_place(
-    event: Event,
     para: ParsedParagraph,
     trigger: Token,
     gaz: Gazetteer,
-    article: Article,
     prefer: frozenset[str],
     toponyms: Sequence[tuple[int, int]] = (),
     focus: Resolved | None = None,
+    dateline: Place | None = None,
 ) -> Place | None:
-    """The place of the event: the locative phrase :func:`locate_event` picks (a toponym of the
-    recogniser that the Gazetteer does not know is placed at the story's ``focus``), else the
-    dateline's place."""
+    """The place of the event at ``trigger``: the locative phrase :func:`locate_event` picks (a
+    toponym of the recogniser that the Gazetteer does not know is placed at the story's
+    ``focus``), else the story's ``dateline`` place (:func:`dateline_place`)."""
     span, tier = locate_event(trigger, toponyms, gaz)
     if span is not None:
         s = para.offset + span.start_char
@@ -718,11 +715,17 @@ def event_place(
         place = _place_for(span.text, s, s + len(span.text), gaz, prefer, why, focus if known else None)
         if place is not None:
             return place
+    return dateline
+
+
+def dateline_place(article: Article, gaz: Gazetteer, prefer: frozenset[str]) -> Place | None:
+    """The place of the article's dateline, at its first mention in the text (-1 offsets when
+    the text never names it); None without a dateline."""
     first = dateline_place_name(article)
-    if first:
-        start, end = dateline_mention(article.text, first)
-        return _place_for(first, start, end, gaz, prefer, f"dateline '{article.dateline}'")
-    return None
+    if not first:
+        return None
+    start, end = dateline_mention(article.text, first)
+    return _place_for(first, start, end, gaz, prefer, f"dateline '{article.dateline}'")
 
 
 def dateline_place_name(article: Article) -> str:
@@ -780,6 +783,7 @@ def enrich_events(
         (t.place for tops in found.values() for t in tops if t.place and t.label != "NORP"),
         named,
     )
+    dateline = dateline_place(article, gaz, prefer) if events else None  # read once per story
     toponyms: dict[int, tuple[tuple[int, int], ...]] = {}
     dates_seen: dict[tuple[int, int, bool], list[DateExpr]] = {}
     for event in events:
@@ -791,7 +795,7 @@ def enrich_events(
         value, precision, span = event_date(event, para, trigger, anchor, dates_seen)
         if para.index not in toponyms:
             toponyms[para.index] = toponym_tokens(para.doc, gaz, found[para.index])
-        place = event_place(event, para, trigger, gaz, article, prefer, toponyms[para.index], focus)
+        place = event_place(para, trigger, gaz, prefer, toponyms[para.index], focus, dateline)
         out.append(
             dataclasses.replace(event, date=value, date_precision=precision, date_text=span, location=place)
         )

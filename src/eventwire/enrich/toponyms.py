@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokSpan
 
+from eventwire.enrich.dates import MONTHS, WEEKDAYS
 from eventwire.enrich.places import Gazetteer, Resolved, _key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -44,10 +45,7 @@ _HEAD_WORDS = frozenset(
     "county parish township borough province prefecture governorate river lake mountains mountain "
     "island islands valley bay creek falls heights peninsula desert strait canyon".split()
 )
-_CALENDAR = frozenset(
-    "january february march april may june july august september october november december monday "
-    "tuesday wednesday thursday friday saturday sunday".split()
-)
+_CALENDAR = frozenset(MONTHS + WEEKDAYS)
 # adjectives of peoples spread over many countries: they resolve to an area ("Arab" to the Arab
 # world, not Arab, Alabama) but say whose, not where
 _PEOPLES = frozenset({"arab", "arabs"})

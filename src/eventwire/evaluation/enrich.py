@@ -97,12 +97,9 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.evaluation import GoldMissing
+from eventwire.evaluation.common import f1, pct
 
 PARTS = ("dates", "places", "halterman", "polnear")
-
-
-def _ratio(n: float, d: float) -> float:
-    return round(n / d, 4) if d else 0.0
 
 
 # --------------------------------------------------------------------------------------------- dates
@@ -305,10 +302,10 @@ def eval_dates(folder: Path, limit: int | None) -> dict[str, Any]:
         "dates_total": total,
         "dates_recognised": recognised,
         "dates_correct": hits,
-        "dates_accuracy": _ratio(hits, total),
-        "dates_accuracy_recognised": _ratio(hits, recognised),
+        "dates_accuracy": pct(hits, total),
+        "dates_accuracy_recognised": pct(hits, recognised),
         "dates_resolvable": resolvable,
-        "dates_accuracy_resolvable": _ratio(resolvable_hits, resolvable),
+        "dates_accuracy_resolvable": pct(resolvable_hits, resolvable),
         "dates_miss_unrecognised": unrecognised,
         "dates_miss_granularity": wrong_granularity,
         "dates_miss_value": wrong_value,
@@ -360,11 +357,6 @@ def _offsets(t: ET.Element) -> tuple[int, int]:
     return _int(t.findtext("start")) or 0, _int(t.findtext("end")) or 0
 
 
-def read_gwn(path: Path) -> list[list[GoldToponym]]:
-    """GeoWebNews: one list of toponyms per article (all of them; coordinates when the gold has them)."""
-    return [tops for _, tops in read_gwn_texts(path)]
-
-
 def read_gwn_texts(path: Path) -> list[tuple[str, list[GoldToponym]]]:
     """GeoWebNews: (article text, toponyms) per article."""
     out = []
@@ -385,11 +377,6 @@ def read_gwn_texts(path: Path) -> list[tuple[str, list[GoldToponym]]]:
                 )
         out.append((art.findtext("text") or "", tops))
     return out
-
-
-def read_lgl(path: Path) -> list[list[GoldToponym]]:
-    """LGL: one list of toponyms per article; gazetteer coordinates and country when tagged."""
-    return [tops for _, tops in read_lgl_texts(path)]
 
 
 def read_lgl_texts(path: Path) -> list[tuple[str, list[GoldToponym]]]:
@@ -527,15 +514,15 @@ def eval_toponyms(
     return {
         f"{prefix}_docs": len(docs),
         f"{prefix}_toponyms": n,
-        f"{prefix}_acc161": _ratio(hits, n),
-        f"{prefix}_acc161_city_answers": _ratio(city_hits, city_answers),
-        f"{prefix}_country_acc": _ratio(country_hits, country_known),
+        f"{prefix}_acc161": pct(hits, n),
+        f"{prefix}_acc161_city_answers": pct(city_hits, city_answers),
+        f"{prefix}_country_acc": pct(country_hits, country_known),
         f"{prefix}_country_known": country_known,
         f"{prefix}_country_continents": continents,
-        f"{prefix}_country_acc_by_gold_id": _ratio(by_id_hits, by_id_known),
+        f"{prefix}_country_acc_by_gold_id": pct(by_id_hits, by_id_known),
         f"{prefix}_country_known_by_gold_id": by_id_known,
-        f"{prefix}_country_acc_without_focus": _ratio(named_hits, country_known),
-        f"{prefix}_coverage": _ratio(answered, n),
+        f"{prefix}_country_acc_without_focus": pct(named_hits, country_known),
+        f"{prefix}_coverage": pct(answered, n),
         f"{prefix}_country_answers": country_answers,
         f"{prefix}_city_answers": city_answers,
         f"{prefix}_focus_answers": focus_answers,
@@ -557,10 +544,6 @@ def span_matches(ours: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]
             free.remove(hit)
             overlap += 1
     return exact, overlap
-
-
-def _f1(p: float, r: float) -> float:
-    return round(2 * p * r / (p + r), 4) if p + r else 0.0
 
 
 def eval_recognition(
@@ -587,17 +570,17 @@ def eval_recognition(
         n_gold += len(gold_set)
         exact += e
         overlap += o
-    p, r = _ratio(exact, n_ours), _ratio(exact, n_gold)
-    po, ro = _ratio(overlap, n_ours), _ratio(overlap, n_gold)
+    p, r = pct(exact, n_ours), pct(exact, n_gold)
+    po, ro = pct(overlap, n_ours), pct(overlap, n_gold)
     return {
         f"{prefix}_recognition_gold": n_gold,
         f"{prefix}_recognition_ours": n_ours,
         f"{prefix}_recognition_precision": p,
         f"{prefix}_recognition_recall": r,
-        f"{prefix}_recognition_f1": _f1(p, r),
-        f"{prefix}_recognition_f1_overlap": _f1(po, ro),
+        f"{prefix}_recognition_f1": f1(p, r),
+        f"{prefix}_recognition_f1_overlap": f1(po, ro),
         f"{prefix}_recognition_precision_by_rule": {
-            k: [v, _ratio(hits_by_label[k], v)] for k, v in by_label.most_common()
+            k: [v, pct(hits_by_label[k], v)] for k, v in by_label.most_common()
         },
     }
 
@@ -741,12 +724,12 @@ def eval_halterman(folder: Path, engine: Any, limit: int | None) -> dict[str, An
     return {
         "halterman_n": n,
         "halterman_with_location": located,
-        "halterman_accuracy": _ratio(right["all"], n),
-        "halterman_precision": _ratio(hits["all"], picks["all"]),
-        "halterman_recall": _ratio(hits["all"], located),
-        "halterman_locative_only_accuracy": _ratio(right["locative"], n),
-        "halterman_locative_only_precision": _ratio(hits["locative"], picks["locative"]),
-        "halterman_locative_only_recall": _ratio(hits["locative"], located),
+        "halterman_accuracy": pct(right["all"], n),
+        "halterman_precision": pct(hits["all"], picks["all"]),
+        "halterman_recall": pct(hits["all"], located),
+        "halterman_locative_only_accuracy": pct(right["locative"], n),
+        "halterman_locative_only_precision": pct(hits["locative"], picks["locative"]),
+        "halterman_locative_only_recall": pct(hits["locative"], located),
         **{
             f"halterman_tier_{t}": tiers[t]
             for t in (
@@ -1026,9 +1009,9 @@ def eval_polnear(folder: Path, engine: Any, limit: int | None) -> dict[str, Any]
         "polnear_gold_quotes": gold_total,
         "polnear_gold_quotes_no_source": no_source,
         "polnear_our_quotes": ours_total,
-        "polnear_quote_recall": _ratio(matched_gold, gold_total),
-        "polnear_precision": _ratio(ours_correct, ours_scored),
-        "polnear_recall": _ratio(correct_gold, gold_total),
+        "polnear_quote_recall": pct(matched_gold, gold_total),
+        "polnear_precision": pct(ours_correct, ours_scored),
+        "polnear_recall": pct(correct_gold, gold_total),
         "polnear_miss_no_quote": misses["no_quote"],
         "polnear_miss_no_speaker": no_speaker,
         "polnear_miss_wrong_speaker": misses["wrong_speaker"],
