@@ -298,10 +298,9 @@ PATTERNS = (
 # match at all. ``digit``: a digit; ``words``: every one of these sets shares a whole word (a run
 # of letters, lowercased) with the sentence. Each set holds words that every match of the pattern
 # contains whole (preceded and followed by no letter), so a sentence without them cannot match.
-_MONTH_FORMS = frozenset(
-    "jan january feb february mar march apr april may jun june jul july aug august"
-    " sep sept sepember september oct october nov november dec december".split()
-)
+# every form _MONTH_RE matches: the names, their three-letter forms, "sept", and the
+# "sepember" its "sept?(?:ember)?" also accepts
+_MONTH_FORMS = frozenset(_MON) | {"sepember"}
 _DAY_FORMS = frozenset(WEEKDAYS)
 _SPOKEN_YEAR_WORDS = frozenset({"nineteen", "thousand"})
 _REF_WORDS = frozenset(
